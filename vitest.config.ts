@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Resolve the workspace's `@gitops/*` imports from tsconfig.base.json, the one place they are declared.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const { compilerOptions } = JSON.parse(readFileSync(`${root}tsconfig.base.json`, 'utf8')) as {
+  compilerOptions: { paths: Record<string, [string]> };
+};
+const alias = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, `${root}${target}`]),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: { include: ['**/*.test.ts'], pool: 'threads' },
+});
