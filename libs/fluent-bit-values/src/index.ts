@@ -1,0 +1,13 @@
+/** Typed values for the fluent-bit Helm chart and the Fluent Bit pipeline inside them. */
+export type * from './pipeline/model';
+export { toClassicConfig, type ClassicConfig } from './pipeline/classic';
+export type { FluentBitChartValues } from './generated/chart-values';
+export * from './paths';
+export { containerLogInput, kubernetesMetadataFilter, liftKubernetesMetadata, CONTAINER_LOG_TAG } from './container-logs';
+export { auditLogInput, auditEventParser, AUDIT_LOG_TAG } from './audit-logs';
+export { recordFields } from './record-fields';
+export { victoriaLogsOutput, type VictoriaLogsOutputOptions, type VictoriaLogsTenant } from './victoria-logs';
+export { serviceSection, METRICS_PORT, type ServiceOptions } from './service';
+export { logShippingPipeline, type LogShippingOptions, type LogStreamOptions } from './log-shipping';
+export { fluentBitChartValues, type FluentBitChartOptions } from './chart-values';
+export { fluentBitEnv } from './environment';

@@ -1,0 +1,19 @@
+/**
+ * A kustomize `kustomization.yaml` (kustomize.config.k8s.io/v1beta1), limited to the fields we
+ * write. Hand-typed: no upstream schema for it is among the API definitions we generate from.
+ */
+export interface KustomizeConfig {
+  apiVersion: 'kustomize.config.k8s.io/v1beta1';
+  kind: 'Kustomization';
+  namespace?: string;
+  resources: string[];
+}
+
+export function kustomizeConfig(resources: readonly string[], namespace?: string): KustomizeConfig {
+  return {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    ...(namespace && { namespace }),
+    resources: [...resources],
+  };
+}

@@ -1,0 +1,2 @@
+/** NetworkPolicy builders. */
+export { egressPolicy, dnsEgress, apiServerEgress, podEgress, type EgressPolicyOptions, type Labels } from './egress';

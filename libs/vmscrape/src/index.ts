@@ -1,0 +1,2 @@
+/** VictoriaMetrics operator scrape builders. */
+export { serviceScrape, type ServiceScrapeOptions } from './service-scrape';
