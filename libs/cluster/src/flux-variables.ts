@@ -1,0 +1,24 @@
+/** Flux post-build variable names (kustomize-controller: `^[_[:alpha:]][_[:alpha:][:digit:]]*$`). */
+const VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+
+/**
+ * The variables of a cluster's `cluster-settings` ConfigMap. A manifest can only reference a
+ * variable defined here, so every `${VAR}` Flux substitutes has a value (strict substitution,
+ * the default from kustomize-controller v1.9, fails the reconcile on an undefined one).
+ */
+export class FluxVariables {
+  readonly #values = new Map<string, string>();
+
+  /** Defines a variable and returns the reference to write in a manifest, `${NAME}`. */
+  define(name: string, value: string | number): string {
+    if (!VARIABLE_NAME.test(name)) throw new Error(`invalid Flux variable name ${JSON.stringify(name)}`);
+    if (this.#values.has(name)) throw new Error(`Flux variable ${name} is defined twice`);
+    this.#values.set(name, String(value));
+    return `\${${name}}`;
+  }
+
+  /** Variable name to value, sorted by name. */
+  entries(): Record<string, string> {
+    return Object.fromEntries([...this.#values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+}

@@ -1,0 +1,183 @@
+import type { EnvVar, Namespace } from '@gitops/api-types';
+import {
+  fluentBitChartValues,
+  fluentBitEnv,
+  logShippingPipeline,
+  TALOS_HOST_PATHS,
+  type LogStreamOptions,
+} from '@gitops/fluent-bit-values';
+import { fluxKustomization, helmRelease, kustomizeConfig } from '@gitops/flux-ks';
+import type { ManifestFile } from '@gitops/manifest';
+import { apiServerEgress, dnsEgress, egressPolicy, podEgress } from '@gitops/netpol';
+import { serviceScrape } from '@gitops/vmscrape';
+import { FLUENT_BIT_CHART_SOURCE } from './chart-sources';
+import type { FluxVariables } from './flux-variables';
+import type { ClusterSettings } from './generated/cluster-settings';
+import { CLUSTER_SETTINGS, fluxPath } from './layout';
+import { CHUNKS_IN_MEMORY } from './settings';
+import { AUDIT_EVENT_BYTES, ENRICHED_RECORD_BYTES, queueLimitFor } from './sizing';
+
+export const FLUENT_BIT_DIR = 'observability/fluent-bit';
+const RELEASE = 'fluent-bit';
+
+/** The chart's selector labels (`fluent-bit.selectorLabels`): on the pods and the Service. */
+const FLUENT_BIT_LABELS = { 'app.kubernetes.io/name': 'fluent-bit', 'app.kubernetes.io/instance': RELEASE };
+
+/** Pod labels the VictoriaMetrics operator gives a VMAuth's pods (`SelectorLabels()`). */
+const vmauthPodLabels = (name: string) => ({ 'app.kubernetes.io/name': 'vmauth', 'app.kubernetes.io/instance': name });
+
+/** Longest CRI line kept: containerd splits lines at 16 KiB, so this never drops one. */
+const MAX_CONTAINER_LINE = '256k';
+/** Audit events at RequestResponse level can carry whole objects. */
+const MAX_AUDIT_LINE = '1M';
+/** Retries wait at most this long, so delivery resumes within about a minute of the sink's return. */
+const RETRY_BACKOFF_CAP_SECONDS = 30;
+
+const CREDENTIAL_ENV = { user: 'VMAUTH_USERNAME', password: 'VMAUTH_PASSWORD' };
+
+/**
+ * Cluster-wide log collection: Fluent Bit on every node shipping container logs (and, where
+ * enabled, API audit events) to VictoriaLogs through vmauth.
+ */
+export function logCollection(settings: ClusterSettings, variables: FluxVariables): ManifestFile[] {
+  const { logSink, fluentBit } = settings;
+  const namespace = fluentBit.namespace.name;
+  const vmauthHost = `vmauth-${logSink.vmauth.name}.${logSink.vmauth.namespace}.svc.cluster.local`;
+  const tenant = (prefix: string, { accountId, projectId }: ClusterSettings['containerLogs']['tenant']) => ({
+    accountId: variables.define(`${prefix}_ACCOUNT_ID`, accountId),
+    projectId: variables.define(`${prefix}_PROJECT_ID`, projectId),
+  });
+
+  const hostPaths = {
+    containerLogs: variables.define('CONTAINERD_LOG_PATH', TALOS_HOST_PATHS.containerLogs),
+    auditLogs: settings.auditLogs.enabled
+      ? variables.define('KUBE_AUDIT_LOG_PATH', TALOS_HOST_PATHS.auditLogs)
+      : TALOS_HOST_PATHS.auditLogs,
+    state: variables.define('FLUENT_BIT_STATE_PATH', TALOS_HOST_PATHS.state),
+  };
+  const containerLogs: LogStreamOptions = {
+    tenant: tenant('OBSERVABILITY_LOG', settings.containerLogs.tenant),
+    queueLimit: queueLimitFor(settings.containerLogs.outage, ENRICHED_RECORD_BYTES),
+    maxLineSize: MAX_CONTAINER_LINE,
+  };
+  const auditLogs: LogStreamOptions | undefined = settings.auditLogs.enabled
+    ? {
+        tenant: tenant('OBSERVABILITY_AUDIT', settings.auditLogs.tenant),
+        queueLimit: queueLimitFor(settings.auditLogs.outage, AUDIT_EVENT_BYTES),
+        maxLineSize: MAX_AUDIT_LINE,
+      }
+    : undefined;
+
+  const pipeline = logShippingPipeline({
+    cluster: variables.define('CLUSTER', settings.name),
+    environment: variables.define('ENVIRONMENT', settings.environment),
+    hostPaths,
+    sink: {
+      host: variables.define('OBSERVABILITY_LOG_ENDPOINT_HOST', vmauthHost),
+      port: variables.define('OBSERVABILITY_LOG_ENDPOINT_PORT', logSink.vmauth.port),
+      path: variables.define('OBSERVABILITY_LOG_ENDPOINT_PATH', logSink.path),
+      ...(logSink.credentials && {
+        credentials: { user: fluentBitEnv(CREDENTIAL_ENV.user), password: fluentBitEnv(CREDENTIAL_ENV.password) },
+      }),
+    },
+    containerLogs,
+    ...(auditLogs && { auditLogs }),
+    retryBackoffCap: RETRY_BACKOFF_CAP_SECONDS,
+    maxChunksInMemory: CHUNKS_IN_MEMORY,
+  });
+
+  const credentials = logSink.credentials;
+  const env: EnvVar[] = credentials
+    ? [
+        { name: CREDENTIAL_ENV.user, valueFrom: { secretKeyRef: { name: credentials.secretName, key: credentials.usernameKey } } },
+        { name: CREDENTIAL_ENV.password, valueFrom: { secretKeyRef: { name: credentials.secretName, key: credentials.passwordKey } } },
+      ]
+    : [];
+
+  const values = fluentBitChartValues({
+    name: RELEASE,
+    pipeline,
+    stateDir: hostPaths.state,
+    resources: { requests: { ...fluentBit.resources.requests }, limits: { ...fluentBit.resources.limits } },
+    // The audit directory is 0700 (owner 65534): root without DAC_READ_SEARCH cannot list it.
+    capabilities: settings.auditLogs.enabled ? ['DAC_READ_SEARCH'] : [],
+    env,
+  });
+
+  const app: ManifestFile[] = [
+    ...(fluentBit.namespace.managed ? [{ path: 'namespace.yaml', documents: [observabilityNamespace(namespace)] }] : []),
+    {
+      path: 'helmrelease.yaml',
+      documents: [helmRelease({ name: RELEASE, namespace, chartSource: FLUENT_BIT_CHART_SOURCE.name, values })],
+    },
+    {
+      path: 'networkpolicy.yaml',
+      documents: [
+        egressPolicy({
+          name: 'fluent-bit-egress',
+          namespace,
+          podLabels: FLUENT_BIT_LABELS,
+          egress: [
+            dnsEgress(),
+            apiServerEgress(settings.apiServer.cidrs, settings.apiServer.port),
+            podEgress(logSink.vmauth.namespace, vmauthPodLabels(logSink.vmauth.name), logSink.vmauth.port),
+          ],
+        }),
+      ],
+    },
+    {
+      path: 'vmservicescrape.yaml',
+      documents: [
+        serviceScrape({
+          name: RELEASE,
+          namespace,
+          serviceLabels: FLUENT_BIT_LABELS,
+          port: 'http',
+          path: '/api/v1/metrics/prometheus',
+          interval: '30s',
+          scrapeTimeout: '10s',
+        }),
+      ],
+    },
+  ];
+
+  return [
+    {
+      path: `${FLUENT_BIT_DIR}/ks.yaml`,
+      documents: [
+        fluxKustomization({
+          name: 'observability-fluent-bit',
+          path: fluxPath(settings.name, `${FLUENT_BIT_DIR}/app`),
+          dependsOn: [FLUENT_BIT_CHART_SOURCE.kustomization, ...logSink.dependsOn],
+          substituteFrom: [CLUSTER_SETTINGS],
+          healthChecks: [
+            { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', name: RELEASE, namespace },
+            { apiVersion: 'apps/v1', kind: 'DaemonSet', name: RELEASE, namespace },
+          ],
+        }),
+      ],
+    },
+    {
+      path: `${FLUENT_BIT_DIR}/app/kustomization.yaml`,
+      documents: [kustomizeConfig(app.map((file) => file.path))],
+    },
+    ...app.map((file) => ({ ...file, path: `${FLUENT_BIT_DIR}/app/${file.path}` })),
+  ];
+}
+
+/**
+ * Talos enforces Pod Security `baseline` by default, which rejects hostPath volumes. Flux must
+ * not prune it with this Kustomization: the namespace holds other workloads too.
+ */
+function observabilityNamespace(name: string): Namespace {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name,
+      labels: { 'pod-security.kubernetes.io/enforce': 'privileged' },
+      annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' },
+    },
+  };
+}
+

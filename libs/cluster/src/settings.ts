@@ -1,0 +1,141 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { quantityValue } from '@gitops/manifest';
+import schema from '../schema/cluster-settings.schema.json';
+import type { ClusterSettings } from './generated/cluster-settings';
+
+export type { ClusterSettings } from './generated/cluster-settings';
+
+/** One thing wrong with a cluster's settings. */
+export interface SettingsIssue {
+  /** Dotted path of the field, e.g. `fluentBit.resources.limits.cpu`. */
+  path: string;
+  value: unknown;
+  expected: string;
+}
+
+export class ClusterSettingsError extends Error {
+  constructor(
+    readonly cluster: string,
+    readonly issues: readonly SettingsIssue[],
+  ) {
+    super(
+      [
+        `invalid settings for cluster ${cluster}:`,
+        ...issues.map(
+          ({ path, value, expected }) =>
+            `  ${path || '(settings)'}: got ${value === undefined ? 'nothing' : JSON.stringify(value)}, expected ${expected}`,
+        ),
+      ].join('\n'),
+    );
+    this.name = 'ClusterSettingsError';
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+const validateSchema = ajv.compile<ClusterSettings>(schema);
+
+/** Filesystem chunks in memory at once (Fluent Bit `storage.max_chunks_up`), ~2 MiB each. */
+export const CHUNKS_IN_MEMORY = 16;
+/** Fluent Bit's own footprint besides buffered chunks (measured peak RSS ~30 MB idle-to-busy). */
+const BASELINE_MEMORY = 32 * 2 ** 20;
+export const MIN_MEMORY_LIMIT = CHUNKS_IN_MEMORY * 2 * 2 ** 20 + BASELINE_MEMORY;
+
+/**
+ * Checks settings against the schema and the rules a schema cannot express. Every problem is
+ * reported at once; the result is the same object, now typed.
+ */
+export function validateClusterSettings(input: unknown, source: string): ClusterSettings {
+  const name = (input as { name?: unknown } | null)?.name;
+  const cluster = `${typeof name === 'string' ? JSON.stringify(name) : '(unnamed)'} (${source})`;
+  if (!validateSchema(input)) {
+    throw new ClusterSettingsError(cluster, schemaIssues(validateSchema.errors ?? []));
+  }
+  const issues = resourceIssues(input);
+  if (issues.length > 0) throw new ClusterSettingsError(cluster, issues);
+  return input;
+}
+
+function resourceIssues(settings: ClusterSettings): SettingsIssue[] {
+  const { requests, limits } = settings.fluentBit.resources;
+  const issues: SettingsIssue[] = [];
+  for (const resource of ['cpu', 'memory'] as const) {
+    if (quantityValue(limits[resource])! < quantityValue(requests[resource])!) {
+      issues.push({
+        path: `fluentBit.resources.limits.${resource}`,
+        value: limits[resource],
+        expected: `a limit at least the request (${requests[resource]})`,
+      });
+    }
+  }
+  if (quantityValue(limits.memory)! < MIN_MEMORY_LIMIT) {
+    issues.push({
+      path: 'fluentBit.resources.limits.memory',
+      value: limits.memory,
+      expected: `at least ${MIN_MEMORY_LIMIT / 2 ** 20}Mi: ${CHUNKS_IN_MEMORY} buffer chunks of ~2 MiB plus Fluent Bit itself`,
+    });
+  }
+  return issues;
+}
+
+const dotted = (instancePath: string): string =>
+  instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
+
+/** Ajv's errors in the user's terms: one issue per field, with the schema's description. */
+function schemaIssues(errors: readonly ErrorObject[]): SettingsIssue[] {
+  const issues = new Map<string, SettingsIssue>();
+  for (const error of pickOneOfBranches(errors)) {
+    const base = dotted(error.instancePath);
+    let issue: SettingsIssue;
+    if (error.keyword === 'required') {
+      const field = (error.params as { missingProperty: string }).missingProperty;
+      const path = base ? `${base}.${field}` : field;
+      const described = (error.parentSchema as { properties?: Record<string, { description?: string }> })
+        ?.properties?.[field]?.description;
+      issue = { path, value: undefined, expected: `a value (required setting)${described ? `: ${described}` : ''}` };
+    } else if (error.keyword === 'additionalProperties') {
+      const field = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      issue = {
+        path: base ? `${base}.${field}` : field,
+        value: (error.data as Record<string, unknown>)[field],
+        expected: `no such setting (unknown key; known here: ${known.join(', ')})`,
+      };
+    } else {
+      const described = (error.parentSchema as { description?: string } | undefined)?.description;
+      issue = { path: base, value: error.data, expected: described ?? (error.message ?? 'a valid value') };
+    }
+    if (!issues.has(issue.path)) issues.set(issue.path, issue);
+  }
+  return [...issues.values()];
+}
+
+/**
+ * For a failed `oneOf`, keep only the errors of the branch the input most likely meant: not a
+ * branch whose discriminating `const` failed, and then the one with the fewest errors.
+ */
+function pickOneOfBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const failedOneOf = errors.filter((error) => error.keyword === 'oneOf');
+  let kept = errors.filter((error) => error.keyword !== 'oneOf');
+  for (const oneOf of failedOneOf) {
+    const prefix = `${oneOf.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of kept) {
+      if (!error.schemaPath.startsWith(prefix)) continue;
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+    }
+    const ranked = [...branches.values()].sort(
+      (a, b) =>
+        Number(a.some((e) => e.keyword === 'const')) - Number(b.some((e) => e.keyword === 'const')) ||
+        a.length - b.length,
+    );
+    const chosen = new Set(ranked[0] ?? []);
+    kept = kept.filter((error) => !error.schemaPath.startsWith(prefix) || chosen.has(error));
+    if (chosen.size === 0) kept.push(oneOf);
+  }
+  return kept;
+}

@@ -1,0 +1,20 @@
+import type { Size } from '@gitops/fluent-bit-values';
+import type { Outage } from './generated/cluster-settings';
+
+/**
+ * Bytes one container log record takes once enriched with Kubernetes metadata: about 800 B of
+ * JSON per ~200 B CRI line (measured on Fluent Bit 5.1.1, shared/research/fluent-bit-measured.md).
+ */
+export const ENRICHED_RECORD_BYTES = 800;
+
+/**
+ * Bytes of one API audit event at Talos' default `Metadata` level (user, verb, objectRef, times,
+ * annotations): an estimate of 1-1.5 KB per event, not a measurement; the upper end is used.
+ */
+export const AUDIT_EVENT_BYTES = 1500;
+
+/** The on-disk queue that holds `outage.minutes` of a node's logs at `outage.linesPerSecond`. */
+export function queueLimitFor(outage: Outage, recordBytes: number): Size {
+  const bytes = outage.minutes * 60 * outage.linesPerSecond * recordBytes;
+  return `${Math.ceil(bytes / 2 ** 20)}M`;
+}
