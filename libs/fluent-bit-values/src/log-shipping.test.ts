@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { logShippingPipeline, type LogShippingOptions } from './log-shipping';
+import { TALOS_HOST_PATHS } from './paths';
+import { toClassicConfig } from './pipeline/classic';
+
+const options: LogShippingOptions = {
+  cluster: 'infra',
+  environment: 'production',
+  hostPaths: TALOS_HOST_PATHS,
+  sink: { host: 'vmauth-victoria-logs.observability.svc.cluster.local', port: 8427, path: '/insert/jsonline' },
+  containerLogs: { tenant: { accountId: '0', projectId: '0' }, queueLimit: '824M', maxLineSize: '256k' },
+  retryBackoffCap: 30,
+  maxChunksInMemory: 16,
+};
+const withAudit: LogShippingOptions = {
+  ...options,
+  auditLogs: { tenant: { accountId: '1', projectId: '0' }, queueLimit: '258M', maxLineSize: '1M' },
+};
+
+/** Parser names in the Fluent Bit 5.1.1 image's /fluent-bit/etc/parsers.conf (shared/fluent-bit). */
+function imageParserNames(): string[] {
+  const file = fileURLToPath(new URL('../../../../shared/fluent-bit/parsers-v5.1.1.conf', import.meta.url));
+  return [...readFileSync(file, 'utf8').matchAll(/^\s*Name\s+(\S+)/gim)].map((match) => match[1]!.toLowerCase());
+}
+
+describe('log shipping pipeline (corrections to the story)', () => {
+  const pipeline = logShippingPipeline(options);
+  const [tail] = pipeline.inputs;
+  const [output] = pipeline.outputs;
+
+  it('sends JSON lines, which /insert/jsonline accepts (the story`s `json` sends one array: 400, dropped)', () => {
+    expect(output!.format).toBe('json_lines');
+    expect(output!.json_date_key).toBe('_time');
+    expect(output!.json_date_format).toBe('iso8601');
+  });
+
+  it('tells VictoriaLogs where the message is and which fields make a stream', () => {
+    const uri = new URL(output!.uri, 'http://sink');
+    expect(uri.pathname).toBe('/insert/jsonline');
+    expect(uri.searchParams.get('_msg_field')).toBe('log,message,msg');
+    expect(uri.searchParams.get('_stream_fields')).toBe('cluster,k8s_namespace_name,k8s_pod_name,k8s_container_name');
+  });
+
+  it('sets the tenant with AccountID/ProjectID headers, not X-Scope-OrgID', () => {
+    expect(output!.header).toEqual({ AccountID: '0', ProjectID: '0' });
+  });
+
+  it('never drops a chunk after a few retries, and caps the backoff', () => {
+    expect(output!.retry_limit).toBe('no_limits');
+    expect(pipeline.service['scheduler.cap']).toBe(30);
+  });
+
+  it('buffers on the filesystem, so the output queue limit applies and a restart loses nothing', () => {
+    expect(tail!['storage.type']).toBe('filesystem');
+    expect(pipeline.service['storage.path']).toBe('/var/fluent-bit/state/flb-storage/');
+    expect(output!['storage.total_limit_size']).toBe('824M');
+    expect(pipeline.service['storage.max_chunks_up']).toBe(16);
+  });
+
+  it('keeps long lines instead of silently skipping anything over 32k', () => {
+    expect(tail!.buffer_max_size).toBe('256k');
+    expect(tail!.db).toBe('/var/fluent-bit/state/flb_kube.db');
+    expect(tail!['multiline.parser']).toBe('docker, cri');
+  });
+
+  it('loads parsers by absolute path and defines no parser the image already has (fatal on 5.1)', () => {
+    expect(pipeline.service.parsers_file).toEqual(['/fluent-bit/etc/parsers.conf']);
+    const builtIn = imageParserNames();
+    expect(builtIn).toContain('docker');
+    expect(builtIn).toContain('cri');
+    for (const parser of logShippingPipeline(withAudit).parsers) {
+      expect(builtIn).not.toContain(parser.name.toLowerCase());
+    }
+  });
+
+  it('stamps cluster and environment with `set`, then lifts Kubernetes metadata to k8s_*', () => {
+    expect(pipeline.filters.map((filter) => filter.name)).toEqual(['kubernetes', 'modify', 'nest']);
+    expect(pipeline.filters[1]).toMatchObject({ set: { cluster: 'infra', environment: 'production' } });
+    expect(pipeline.filters[0]).toMatchObject({ merge_log: true, keep_log: false, labels: true, annotations: false });
+  });
+
+  it('collects no audit logs unless asked, and with audit every output has an input that feeds it', () => {
+    expect(pipeline.inputs).toHaveLength(1);
+    const audited = logShippingPipeline(withAudit);
+    expect(audited.inputs.map((input) => [input.tag, input.path])).toEqual([
+      ['kube.*', '/var/log/containers/*.log'],
+      ['audit.*', '/var/log/audit/kube/*.log'],
+    ]);
+    const tags = new Set(audited.inputs.map((input) => input.tag));
+    for (const section of [...audited.filters, ...audited.outputs]) expect(tags).toContain(section.match);
+    const audit = audited.outputs.find((o) => o.match === 'audit.*')!;
+    expect(audit.header).toEqual({ AccountID: '1', ProjectID: '0' });
+    expect(audited.filters.at(-1)).toMatchObject({ match: 'audit.*', set: { log_type: 'audit' } });
+    expect(audited.service.parsers_file).toContain('/fluent-bit/etc/conf/custom_parsers.conf');
+  });
+
+  it('serialises to classic config without template markers Helm `tpl` would evaluate', () => {
+    const text = Object.values(toClassicConfig(logShippingPipeline(withAudit))).join('');
+    expect(text).not.toContain('{{');
+  });
+});
