@@ -55,8 +55,14 @@ describe('cluster settings validation', () => {
       s.apiServer.port = 99999;
       s.containerLogs.tenant.projectId = 'x';
       s.extra = true;
+      s.fluentBit.resources.limits.cpu = '10m';
     });
-    expect(error.issues.map((i) => i.path).sort()).toEqual(['apiServer.port', 'containerLogs.tenant.projectId', 'extra']);
+    expect(error.issues.map((i) => i.path).sort()).toEqual([
+      'apiServer.port',
+      'containerLogs.tenant.projectId',
+      'extra',
+      'fluentBit.resources.limits.cpu',
+    ]);
   });
 
   it('requires a memory limit that holds the in-memory buffer chunks', () => {

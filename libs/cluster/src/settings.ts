@@ -47,19 +47,25 @@ export const MIN_MEMORY_LIMIT = CHUNKS_IN_MEMORY * 2 * 2 ** 20 + BASELINE_MEMORY
 export function validateClusterSettings(input: unknown, source: string): ClusterSettings {
   const name = (input as { name?: unknown } | null)?.name;
   const cluster = `${typeof name === 'string' ? JSON.stringify(name) : '(unnamed)'} (${source})`;
-  if (!validateSchema(input)) {
-    throw new ClusterSettingsError(cluster, schemaIssues(validateSchema.errors ?? []));
-  }
-  const issues = resourceIssues(input);
-  if (issues.length > 0) throw new ClusterSettingsError(cluster, issues);
-  return input;
+  const valid = validateSchema(input);
+  const issues = [...(valid ? [] : schemaIssues(validateSchema.errors ?? [])), ...resourceIssues(input)];
+  if (valid && issues.length === 0) return input;
+  throw new ClusterSettingsError(cluster, issues);
 }
 
-function resourceIssues(settings: ClusterSettings): SettingsIssue[] {
-  const { requests, limits } = settings.fluentBit.resources;
+type Resources = Partial<Record<'requests' | 'limits', Partial<Record<'cpu' | 'memory', unknown>>>>;
+
+/** Rules across fields; checked on whatever quantities are readable, so all issues come at once. */
+function resourceIssues(input: unknown): SettingsIssue[] {
+  const resources = (input as { fluentBit?: { resources?: Resources } } | null)?.fluentBit?.resources;
+  const value = (quantity: unknown) => (typeof quantity === 'string' ? quantityValue(quantity) : undefined);
+  const requests = resources?.requests ?? {};
+  const limits = resources?.limits ?? {};
   const issues: SettingsIssue[] = [];
   for (const resource of ['cpu', 'memory'] as const) {
-    if (quantityValue(limits[resource])! < quantityValue(requests[resource])!) {
+    const limit = value(limits[resource]);
+    const request = value(requests[resource]);
+    if (limit !== undefined && request !== undefined && limit < request) {
       issues.push({
         path: `fluentBit.resources.limits.${resource}`,
         value: limits[resource],
@@ -67,7 +73,8 @@ function resourceIssues(settings: ClusterSettings): SettingsIssue[] {
       });
     }
   }
-  if (quantityValue(limits.memory)! < MIN_MEMORY_LIMIT) {
+  const memoryLimit = value(limits.memory);
+  if (memoryLimit !== undefined && memoryLimit < MIN_MEMORY_LIMIT) {
     issues.push({
       path: 'fluentBit.resources.limits.memory',
       value: limits.memory,
