@@ -32,6 +32,8 @@ export function auditLogInput({ logDir, stateDir, maxLineSize }: AuditLogInputOp
     db: `${stateDir}/flb_audit.db`,
     'db.sync': 'normal',
     'storage.type': 'filesystem',
+    // Audit events written before the first start are kept for compliance too.
+    read_from_head: true,
     buffer_max_size: maxLineSize,
     skip_long_lines: true,
     refresh_interval: 10,

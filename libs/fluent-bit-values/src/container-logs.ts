@@ -25,6 +25,9 @@ export function containerLogInput({ logDir, stateDir, maxLineSize }: ContainerLo
     db: `${stateDir}/flb_kube.db`,
     'db.sync': 'normal',
     'storage.type': 'filesystem',
+    // Ship lines already on the node at first start (measured: skipped otherwise); the DB keeps
+    // restarts from reading them again.
+    read_from_head: true,
     // The 32k default silently drops longer lines with skip_long_lines.
     buffer_max_size: maxLineSize,
     skip_long_lines: true,

@@ -65,6 +65,11 @@ describe('log shipping pipeline (corrections to the story)', () => {
     expect(tail!['multiline.parser']).toBe('docker, cri');
   });
 
+  it('reads files that exist at first start from the beginning (the position DB prevents re-reads)', () => {
+    expect(tail!.read_from_head).toBe(true);
+    expect(logShippingPipeline(withAudit).inputs[1]!.read_from_head).toBe(true);
+  });
+
   it('loads parsers by absolute path and defines no parser the image already has (fatal on 5.1)', () => {
     expect(pipeline.service.parsers_file).toEqual(['/fluent-bit/etc/parsers.conf']);
     const builtIn = imageParserNames();
