@@ -14,6 +14,8 @@ import {
 import { workspaceRoot } from './paths';
 import { toTypeSchema, type SchemaNode } from './schema-transforms';
 import { compileTypes } from './typescript';
+import { schemaFiles } from './schemas';
+import { parserNames } from '@gitops/fluent-bit-lint';
 
 export interface GeneratedFile {
   /** Relative to the workspace root. */
@@ -42,6 +44,8 @@ const API_TYPES_DIR = 'libs/api-types/src/generated';
 const CHART_VALUES_TYPES = 'libs/fluent-bit-values/src/generated/chart-values.ts';
 const CLUSTER_SETTINGS_SCHEMA = 'libs/cluster/schema/cluster-settings.schema.json';
 const CLUSTER_SETTINGS_TYPES = 'libs/cluster/src/generated/cluster-settings.ts';
+const IMAGE_PARSERS_SOURCE = 'fluent-bit/parsers-v5.1.1.conf';
+const IMAGE_PARSERS = 'libs/fluent-bit-lint/src/generated/image-parsers.ts';
 
 /** Kubernetes serialises quantities as strings but accepts plain numbers (`cpu: 1`). */
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
@@ -132,7 +136,22 @@ export async function generatedFiles(shared: string): Promise<GeneratedFile[]> {
     content: await compileTypes({ [chartSchema['title'] as string]: chartValues }, chartHeader),
   });
   files.push({ path: CLUSTER_SETTINGS_TYPES, content: await selfContainedTypes(CLUSTER_SETTINGS_SCHEMA) });
+  files.push(...(await schemaFiles(shared)));
+  files.push(imageParsers(shared));
   return files;
+}
+
+/** Parser names the Fluent Bit image ships in /fluent-bit/etc/parsers.conf: ours must not repeat them. */
+function imageParsers(shared: string): GeneratedFile {
+  const text = readFileSync(join(shared, IMAGE_PARSERS_SOURCE), 'utf8');
+  const names = parserNames(text).sort();
+  return {
+    path: IMAGE_PARSERS,
+    content:
+      banner([[IMAGE_PARSERS_SOURCE, text]]) +
+      `\n/** Parsers in the Fluent Bit 5.1.1 image's /fluent-bit/etc/parsers.conf. */\n` +
+      `export const IMAGE_PARSERS: readonly string[] = ${JSON.stringify(names, null, 2).replace(/"/g, "'")};\n`,
+  };
 }
 
 const pascalCase = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
