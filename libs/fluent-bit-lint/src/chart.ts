@@ -1,0 +1,34 @@
+/** How the fluent-bit Helm chart (0.58.x) turns its values into files and mounts. */
+
+/** The `config` values of the chart that hold Fluent Bit classic-mode text. */
+export interface ChartConfigValues {
+  service?: string;
+  inputs?: string;
+  filters?: string;
+  outputs?: string;
+  customParsers?: string;
+  extraFiles?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The files the chart's ConfigMap mounts at /fluent-bit/etc/conf (templates/configmap.yaml):
+ * fluent-bit.conf = service + inputs + filters + outputs, custom_parsers.conf = customParsers,
+ * plus every extraFiles entry. Helm `tpl` rendering is not applied.
+ */
+export function chartConfigFiles(config: ChartConfigValues): Record<string, string> {
+  const main = [config.service, config.inputs, config.filters, config.outputs]
+    .filter((part): part is string => part !== undefined)
+    .join('\n');
+  return {
+    'fluent-bit.conf': main,
+    'custom_parsers.conf': config.customParsers ?? '',
+    ...(config.extraFiles ?? {}),
+  };
+}
+
+/** The chart's default `daemonSetVolumeMounts` (values.yaml): /var/log read-write, the rest read-only. */
+export const CHART_DEFAULT_MOUNTS: ReadonlyArray<{ mountPath: string; readOnly: boolean }> = [
+  { mountPath: '/var/log', readOnly: false },
+  { mountPath: '/var/lib/docker/containers', readOnly: true },
+  { mountPath: '/etc/machine-id', readOnly: true },
+];

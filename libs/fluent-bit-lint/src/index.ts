@@ -1,0 +1,34 @@
+/**
+ * Parser and linter for Fluent Bit 5.1.1 classic-mode configuration, as the fluent-bit Helm
+ * chart 0.58.x mounts it (/fluent-bit/etc/conf, workdir /fluent-bit/etc).
+ *
+ * lintPipeline reports (errors unless noted):
+ *  1. syntax problems, and @INCLUDE / Parsers_File targets that do not exist;
+ *  2. unknown section kinds, plugins and property keys (tables in ./fluent-bit-5.1.1.ts), with the
+ *     closest known key as the fix;
+ *  3. FILTER/OUTPUT Match / Match_Regex that match no INPUT tag; an INPUT no OUTPUT matches (warning);
+ *  4. [PARSER] names already defined by the image's parsers.conf or defined twice; references to
+ *     parsers and multiline parsers defined nowhere;
+ *  5. storage.total_limit_size on an output no filesystem-buffered input feeds; storage.type
+ *     filesystem without [SERVICE] storage.path;
+ *  6. http outputs to VictoriaLogs /insert/jsonline without Format json_lines or _msg_field;
+ *     X-Scope-OrgID without AccountID/ProjectID (warning); non-numeric AccountID/ProjectID;
+ *  7. modify rules (Add, Set, Rename, Copy, Hard_rename, Hard_copy, Remove...) with the wrong
+ *     number of words, record_modifier Record without KEY VALUE;
+ *  8. tail/systemd DB and [SERVICE] storage.path outside a writable mount; tail Path outside any mount;
+ *  9. Retry_Limit syntax, and small Retry_Limit values (warning);
+ * 10. `${VAR}` left in a value after Flux substitution (warning);
+ * plus files in `files` that nothing loads (warning).
+ */
+export type {
+  ConfigDirective,
+  ConfigProperty,
+  ConfigSection,
+  ParsedClassicConfig,
+  PipelineFinding,
+  PipelineInput,
+} from './types';
+export { parseClassicConfig, parserNames, sectionLabel } from './parse';
+export { lintPipeline, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
+export { chartConfigFiles, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
+export { IMAGE_PARSERS } from './generated/image-parsers';

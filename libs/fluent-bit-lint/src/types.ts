@@ -1,0 +1,54 @@
+export interface ConfigProperty {
+  key: string;
+  value: string;
+  line: number;
+}
+
+export interface ConfigSection {
+  /** SERVICE, INPUT, FILTER, OUTPUT, PARSER, MULTILINE_PARSER, UPSTREAM, NODE, ... upper-case */
+  kind: string;
+  line: number;
+  file: string;
+  properties: ConfigProperty[];
+}
+
+export interface PipelineFinding {
+  severity: 'error' | 'warning';
+  file: string;
+  line?: number;
+  /** e.g. "[OUTPUT] http (match kube.*)" */
+  section?: string;
+  /** property key if any */
+  property?: string;
+  message: string;
+  fix: string;
+}
+
+/** An `@INCLUDE` or `@SET` (or other `@...`) line. */
+export interface ConfigDirective {
+  /** upper-case command: INCLUDE, SET, ... */
+  command: string;
+  /** the rest of the line */
+  argument: string;
+  line: number;
+}
+
+export interface ParsedClassicConfig {
+  sections: ConfigSection[];
+  /** `@INCLUDE` paths, as written */
+  includes: string[];
+  findings: PipelineFinding[];
+  /** every `@` directive in file order (with line numbers) */
+  directives: ConfigDirective[];
+  /** `@SET NAME=value` variables */
+  variables: Record<string, string>;
+}
+
+export interface PipelineInput {
+  /** file name -> content, as mounted in /fluent-bit/etc/conf/ (fluent-bit.conf is the entry point) */
+  files: Readonly<Record<string, string>>;
+  /** container volume mounts: where Fluent Bit can read/write */
+  mounts: ReadonlyArray<{ mountPath: string; readOnly: boolean }>;
+  /** names defined by the image's /fluent-bit/etc/parsers.conf */
+  imageParsers: readonly string[];
+}
