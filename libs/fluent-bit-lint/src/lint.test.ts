@@ -700,3 +700,11 @@ describe('10. ${VAR} left after Flux substitution', () => {
     ]);
   });
 });
+
+describe('files nobody loads', () => {
+  it('warns about a file with content that nothing loads, not about an empty one', () => {
+    const withExtra = { ...goodFiles(), 'orphan.conf': '[FILTER]\n    Name grep\n    Match kube.*\n' };
+    expect(lint(withExtra)).toEqual([finding({ severity: 'warning', file: 'orphan.conf', message: 'is never loaded' })]);
+    expect(lint({ ...goodFiles(), 'empty.conf': '\n' })).toEqual([]);
+  });
+});

@@ -1200,8 +1200,9 @@ class Linter {
 
   private checkUnusedFiles(): void {
     const values = this.allSections.flatMap((section) => section.properties.map((property) => property.value));
-    for (const name of Object.keys(this.input.files)) {
-      if (this.referenced.has(name)) continue;
+    for (const [name, content] of Object.entries(this.input.files)) {
+      // The chart always writes custom_parsers.conf; empty, it loses nothing by not being loaded.
+      if (this.referenced.has(name) || content.trim() === '') continue;
       const path = `${CONFIG_DIR}/${name}`;
       if (values.some((value) => value.includes(path) || value.split(/[\s,]+/).includes(name))) continue;
       this.report({
