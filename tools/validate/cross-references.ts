@@ -1,0 +1,182 @@
+import type { ClusterModel } from './cluster-model';
+import { nameOf, namespaceOf, ofKind } from './cluster-model';
+import type { Finding } from './findings';
+import { objectRef } from './findings';
+import type { BuiltObject } from './flux-build';
+import { fullname, podLabels, releaseName, SERVICE_PORT_NAME, serviceLabels, type FluentBitValues } from './fluent-bit-chart';
+import { outputPorts } from './pipeline';
+
+type Labels = Record<string, string>;
+interface HelmRelease {
+  kind: 'HelmRelease';
+  metadata: { name: string; namespace?: string };
+  spec?: { chartRef?: { kind: string; name: string; namespace?: string }; values?: FluentBitValues; releaseName?: string; targetNamespace?: string };
+}
+
+const matches = (selector: Labels | undefined, labels: Labels): boolean =>
+  Object.entries(selector ?? {}).every(([key, value]) => labels[key] === value);
+
+const finding = (built: { object: unknown; file?: string | undefined }, path: string, message: string, fix: string, severity: 'error' | 'warning' = 'error'): Finding => ({
+  check: 'cross-reference',
+  severity,
+  ...(built.file && { file: built.file }),
+  ...(objectRef(built.object) && { object: objectRef(built.object)! }),
+  path,
+  message,
+  fix,
+});
+
+/** Fluent Bit releases: the HelmReleases whose chart source is the fluent-bit chart. */
+export function fluentBitReleases(model: ClusterModel): Array<BuiltObject & { object: HelmRelease }> {
+  return ofKind<HelmRelease>(model.built, 'HelmRelease').filter((release) => chartSourceOf(model, release)?.chart === 'fluent-bit');
+}
+
+/** The chart source a HelmRelease's chartRef points at, with the chart name and version it serves. */
+export function chartSourceOf(model: ClusterModel, release: BuiltObject & { object: HelmRelease }) {
+  const ref = release.object.spec?.chartRef;
+  if (!ref) return undefined;
+  const namespace = ref.namespace ?? namespaceOf(release.object);
+  const source = model.built.find((b) => b.object['kind'] === ref.kind && nameOf(b.object) === ref.name && namespaceOf(b.object) === namespace);
+  if (!source) return undefined;
+  const spec = source.object['spec'] as { url?: string; ref?: { tag?: string; semver?: string } } | undefined;
+  const url = spec?.url ?? '';
+  return { source, chart: url.slice(url.lastIndexOf('/') + 1), version: spec?.ref?.tag ?? spec?.ref?.semver ?? '' };
+}
+
+export function crossReferenceFindings(model: ClusterModel): Finding[] {
+  return [
+    ...kustomizationFindings(model),
+    ...chartRefFindings(model),
+    ...fluentBitReleases(model).flatMap((release) => [
+      ...scrapeFindings(model, release),
+      ...networkPolicyFindings(model, release),
+      ...namespaceFindings(model, release),
+      ...healthCheckFindings(model, release),
+    ]),
+  ];
+}
+
+function kustomizationFindings(model: ClusterModel): Finding[] {
+  const names = new Set([...model.kustomizations.map((k) => k.object.metadata.name), ...model.external.kustomizations]);
+  const findings: Finding[] = [];
+  for (const entry of model.kustomizations) {
+    const spec = entry.object.spec ?? {};
+    if (spec.wait === true && (spec.healthChecks?.length ?? 0) > 0) {
+      findings.push(finding(entry, 'spec.wait', 'wait: true makes Flux ignore spec.healthChecks', 'set wait: false to keep the health checks, or drop healthChecks'));
+    }
+    (spec.dependsOn ?? []).forEach((dependency, index) => {
+      if (!names.has(dependency.name)) {
+        findings.push(finding(entry, `spec.dependsOn[${index}].name`, `depends on Kustomization ${dependency.name}, which is neither rendered for this cluster nor declared external`, 'fix the name, or declare it in the cluster settings (logSink.dependsOn)'));
+      }
+    });
+  }
+  return findings;
+}
+
+function chartRefFindings(model: ClusterModel): Finding[] {
+  return ofKind<HelmRelease>(model.built, 'HelmRelease').flatMap((release) => {
+    const ref = release.object.spec?.chartRef;
+    if (!ref) return [];
+    return chartSourceOf(model, release)
+      ? []
+      : [finding(release, 'spec.chartRef', `chartRef ${ref.kind}/${ref.namespace ?? namespaceOf(release.object)}/${ref.name} is not rendered for this cluster`, 'render the chart source (repositories/oci) or fix the reference')];
+  });
+}
+
+function scrapeFindings(model: ClusterModel, release: BuiltObject & { object: HelmRelease }): Finding[] {
+  const values = release.object.spec?.values ?? {};
+  const name = releaseName(release.object);
+  const labels = serviceLabels(values, name);
+  const namespace = namespaceOf(release.object);
+  const findings: Finding[] = [];
+  let scraped = false;
+  for (const scrape of ofKind(model.built, 'VMServiceScrape').filter((s) => namespaceOf(s.object) === namespace)) {
+    const spec = scrape.object['spec'] as { selector?: { matchLabels?: Labels }; endpoints?: Array<{ port?: string }> } | undefined;
+    if (!matches(spec?.selector?.matchLabels, labels)) continue;
+    scraped = true;
+    (spec?.endpoints ?? []).forEach((endpoint, index) => {
+      if (endpoint.port !== SERVICE_PORT_NAME) {
+        findings.push(finding(scrape, `spec.endpoints[${index}].port`, `port ${JSON.stringify(endpoint.port)} is not a port of Service ${fullname(values, name)} (it has "${SERVICE_PORT_NAME}")`, `use port: ${SERVICE_PORT_NAME}`));
+      }
+    });
+    if (values.serviceMonitor?.enabled) {
+      findings.push(finding(release, 'spec.values.serviceMonitor.enabled', `the chart's ServiceMonitor and VMServiceScrape ${nameOf(scrape.object)} both scrape Service ${fullname(values, name)} (the VM operator converts ServiceMonitors): every sample twice`, 'set serviceMonitor.enabled: false'));
+    }
+  }
+  const selecting = ofKind(model.built, 'VMServiceScrape').filter((s) => namespaceOf(s.object) === namespace && nameOf(s.object) === nameOf(release.object));
+  if (!scraped && selecting.length > 0) {
+    for (const scrape of selecting) {
+      findings.push(finding(scrape, 'spec.selector.matchLabels', `selects no label set of the chart's Service ${fullname(values, name)} (${JSON.stringify(labels)})`, 'match app.kubernetes.io/name and app.kubernetes.io/instance of the release'));
+    }
+  }
+  return findings;
+}
+
+interface PolicyPort { port?: number | string; protocol?: string }
+interface PolicyPeer { ipBlock?: { cidr: string }; namespaceSelector?: { matchLabels?: Labels }; podSelector?: { matchLabels?: Labels } }
+interface EgressRule { to?: PolicyPeer[]; ports?: PolicyPort[] }
+
+const allowsPort = (rule: EgressRule, port: number, protocol: string) =>
+  !rule.ports?.length || rule.ports.some((p) => (p.protocol ?? 'TCP') === protocol && (p.port === undefined || Number(p.port) === port));
+
+function networkPolicyFindings(model: ClusterModel, release: BuiltObject & { object: HelmRelease }): Finding[] {
+  const values = release.object.spec?.values ?? {};
+  const pods = podLabels(values, releaseName(release.object));
+  const namespace = namespaceOf(release.object);
+  const policies = ofKind(model.built, 'NetworkPolicy').filter((policy) => {
+    const spec = policy.object['spec'] as { podSelector?: { matchLabels?: Labels }; policyTypes?: string[] } | undefined;
+    return namespaceOf(policy.object) === namespace && spec?.policyTypes?.includes('Egress') && matches(spec.podSelector?.matchLabels, pods);
+  });
+  const named = ofKind(model.built, 'NetworkPolicy').filter((p) => namespaceOf(p.object) === namespace);
+  if (policies.length === 0) {
+    return named.map((policy) =>
+      finding(policy, 'spec.podSelector', `selects none of the Fluent Bit pods (labels ${JSON.stringify(pods)})`, 'select app.kubernetes.io/name and app.kubernetes.io/instance of the release', 'warning'),
+    );
+  }
+  const [policy] = policies;
+  const rules = policies.flatMap((p) => ((p.object['spec'] as { egress?: EgressRule[] }).egress ?? []));
+  const findings: Finding[] = [];
+  const toDns = rules.filter((rule) => !rule.to?.length || rule.to.some((peer) => peer.podSelector?.matchLabels?.['k8s-app'] === 'kube-dns'));
+  for (const protocol of ['UDP', 'TCP']) {
+    if (!toDns.some((rule) => allowsPort(rule, 53, protocol))) {
+      findings.push(finding(policy!, 'spec.egress', `DNS over ${protocol} 53 to kube-dns is not allowed${protocol === 'TCP' ? ' (resolvers retry truncated answers over TCP, RFC 7766)' : ''}`, `allow ${protocol} 53 to k8s-app: kube-dns in kube-system`));
+    }
+  }
+  const apiByAddress = rules.some((rule) => rule.to?.some((peer) => peer.ipBlock) && [6443, 443].some((port) => allowsPort(rule, port, 'TCP')));
+  if (!apiByAddress) {
+    const bySelector = rules.some((rule) => rule.to?.some((peer) => peer.namespaceSelector || peer.podSelector) && [6443, 443].some((port) => allowsPort(rule, port, 'TCP') && rule.ports?.length));
+    findings.push(finding(policy!, 'spec.egress', `the Kubernetes API server is not allowed by ipBlock${bySelector ? ': selectors never match the host-networked kube-apiserver' : ''}; the kubernetes filter gets no metadata`, 'allow TCP 6443 to the control-plane node addresses with ipBlock'));
+  }
+  for (const port of outputPorts(values)) {
+    if (!rules.some((rule) => allowsPort(rule, port, 'TCP'))) {
+      findings.push(finding(policy!, 'spec.egress', `the log endpoint port ${port} (http output) is not allowed`, `allow TCP ${port} to the vmauth pods`));
+    }
+  }
+  return findings;
+}
+
+function namespaceFindings(model: ClusterModel, release: BuiltObject & { object: HelmRelease }): Finding[] {
+  const namespace = namespaceOf(release.object) ?? 'default';
+  const object = model.built.find((b) => b.object['kind'] === 'Namespace' && nameOf(b.object) === namespace);
+  if (!object) {
+    return model.external.namespaces.includes(namespace)
+      ? [finding(release, 'metadata.namespace', `namespace ${namespace} is managed elsewhere: make sure it has pod-security.kubernetes.io/enforce: privileged`, 'label it where it is managed', 'warning')]
+      : [finding(release, 'metadata.namespace', `namespace ${namespace} is not created here, and Pod Security baseline (Talos' default) rejects the chart's hostPath volumes`, 'render the namespace with pod-security.kubernetes.io/enforce: privileged, or declare it managed elsewhere')];
+  }
+  const labels = ((object.object['metadata'] as { labels?: Labels }).labels ?? {});
+  return labels['pod-security.kubernetes.io/enforce'] === 'privileged'
+    ? []
+    : [finding(object, 'metadata.labels', `Pod Security level ${JSON.stringify(labels['pod-security.kubernetes.io/enforce'] ?? 'baseline (Talos default)')} rejects the Fluent Bit DaemonSet's hostPath volumes`, 'label the namespace pod-security.kubernetes.io/enforce: privileged')];
+}
+
+function healthCheckFindings(model: ClusterModel, release: BuiltObject & { object: HelmRelease }): Finding[] {
+  const entry = model.kustomizations.find((k) => k.object.metadata.name === release.kustomization);
+  if (!entry) return [];
+  const daemonSet = fullname(release.object.spec?.values ?? {}, releaseName(release.object));
+  const checks = (entry.object.spec?.healthChecks ?? []) as Array<{ kind?: string; name?: string; namespace?: string }>;
+  return checks.flatMap((check, index) =>
+    check.kind === 'DaemonSet' && check.namespace === namespaceOf(release.object) && check.name !== daemonSet
+      ? [finding(entry, `spec.healthChecks[${index}].name`, `DaemonSet ${check.name} is not what the chart creates (${daemonSet}); the health check would never pass`, `use name: ${daemonSet}`)]
+      : [],
+  );
+}

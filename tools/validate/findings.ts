@@ -1,0 +1,38 @@
+/** What validation reports: one finding per problem, located as precisely as we can. */
+
+export type Check = 'drift' | 'kustomize' | 'flux-build' | 'schema' | 'helm-values' | 'pipeline' | 'cross-reference';
+
+export interface ObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface Finding {
+  check: Check;
+  severity: 'error' | 'warning';
+  /** Repository-relative file the problem is in (or that produced the object). */
+  file?: string;
+  object?: ObjectRef;
+  /** Dotted field path inside the object, e.g. spec.values.config.outputs. */
+  path?: string;
+  /** One line: what is wrong. */
+  message: string;
+  /** One line: how to fix it. */
+  fix: string;
+  /** Extra lines shown under the finding, e.g. a short diff. */
+  detail?: string;
+}
+
+export const objectRef = (object: unknown): ObjectRef | undefined => {
+  const { kind, metadata } = (object ?? {}) as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+  if (typeof kind !== 'string' || typeof metadata?.name !== 'string') return undefined;
+  return {
+    kind,
+    name: metadata.name,
+    ...(typeof metadata.namespace === 'string' && { namespace: metadata.namespace }),
+  };
+};
+
+export const formatRef = (ref: ObjectRef): string =>
+  `${ref.kind}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;

@@ -1,0 +1,93 @@
+import { CHART_DEFAULT_MOUNTS, chartConfigFiles } from '@gitops/fluent-bit-lint';
+
+/**
+ * What the fluent-bit chart 0.58.x renders from a HelmRelease, as far as validation needs it
+ * (fluent/helm-charts charts/fluent-bit: _helpers.tpl, _pod.tpl, service.yaml, values.yaml).
+ */
+
+export interface VolumeMount {
+  name?: string;
+  mountPath: string;
+  readOnly?: boolean;
+}
+
+export interface FluentBitValues {
+  kind?: string;
+  nameOverride?: string;
+  fullnameOverride?: string;
+  podLabels?: Record<string, string>;
+  daemonSetVolumeMounts?: VolumeMount[];
+  extraVolumeMounts?: VolumeMount[];
+  service?: { labels?: Record<string, string> };
+  serviceMonitor?: { enabled?: boolean };
+  resources?: { limits?: { memory?: string | number } };
+  config?: {
+    service?: string;
+    inputs?: string;
+    filters?: string;
+    outputs?: string;
+    customParsers?: string;
+    extraFiles?: Record<string, string>;
+  };
+}
+
+export const CHART_NAME = 'fluent-bit';
+export const SERVICE_PORT_NAME = 'http';
+export const CONFIG_DIR = '/fluent-bit/etc/conf';
+
+
+/** Helm release name Flux uses: spec.releaseName, else `<targetNamespace>-<name>`, else the name. */
+export function releaseName(release: { metadata: { name: string }; spec?: { releaseName?: string; targetNamespace?: string } }): string {
+  return release.spec?.releaseName ?? (release.spec?.targetNamespace ? `${release.spec.targetNamespace}-${release.metadata.name}` : release.metadata.name);
+}
+
+const chartName = (values: FluentBitValues): string => (values.nameOverride || CHART_NAME).slice(0, 63);
+
+/** `fluent-bit.fullname`: the DaemonSet, Service and ConfigMap name. */
+export function fullname(values: FluentBitValues, release: string): string {
+  const name = values.fullnameOverride || (release.includes(chartName(values)) ? release : `${release}-${chartName(values)}`);
+  return name.slice(0, 63).replace(/-$/, '');
+}
+
+/** `fluent-bit.selectorLabels`: on the pods (with podLabels) and the Service selector. */
+export const selectorLabels = (values: FluentBitValues, release: string): Record<string, string> => ({
+  'app.kubernetes.io/name': chartName(values),
+  'app.kubernetes.io/instance': release,
+});
+
+/** Labels on the chart's Service (`fluent-bit.labels` + service.labels); version-bearing labels omitted. */
+export const serviceLabels = (values: FluentBitValues, release: string): Record<string, string> => ({
+  ...selectorLabels(values, release),
+  'app.kubernetes.io/managed-by': 'Helm',
+  ...values.service?.labels,
+});
+
+export const podLabels = (values: FluentBitValues, release: string): Record<string, string> => ({
+  ...values.podLabels,
+  ...selectorLabels(values, release),
+});
+
+/** The container's mounts: the chart's config mount, host paths (DaemonSet only), extras. */
+export function containerMounts(values: FluentBitValues): Array<{ mountPath: string; readOnly: boolean }> {
+  // Without daemonSetVolumeMounts the chart's defaults apply (values.yaml).
+  const daemonSet = (values.kind ?? 'DaemonSet') === 'DaemonSet' ? (values.daemonSetVolumeMounts ?? CHART_DEFAULT_MOUNTS) : [];
+  return [
+    { mountPath: CONFIG_DIR, readOnly: true },
+    ...[...daemonSet, ...(values.extraVolumeMounts ?? [])].map((m) => ({ mountPath: m.mountPath, readOnly: m.readOnly === true })),
+  ];
+}
+
+export const configFiles = (values: FluentBitValues): Record<string, string> => chartConfigFiles(values.config ?? {});
+
+/** Where each line of fluent-bit.conf came from (parts joined by a newline), for findings' paths. */
+export function configKeyForLine(values: FluentBitValues, line: number): string {
+  let start = 1;
+  for (const key of ['service', 'inputs', 'filters', 'outputs'] as const) {
+    const part = values.config?.[key];
+    if (part === undefined) continue;
+    const next = start + part.split('\n').length;
+    if (line < next) return `spec.values.config.${key}`;
+    start = next;
+  }
+  return 'spec.values.config';
+}

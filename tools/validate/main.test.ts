@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workspace } from './validate.test-support';
+
+const run = (...args: string[]) =>
+  spawnSync(join(workspace, 'node_modules/.bin/tsx'), [join(workspace, 'tools/validate/main.ts'), ...args], { cwd: workspace, encoding: 'utf8' });
+const infra = ['--project', 'clusters-infra', '--definition', 'clusters/infra/src/index.ts', '--out', 'kubernetes/clusters/infra'];
+
+describe('validate command', () => {
+  it('passes the committed clusters and prints the per-kind summary', () => {
+    const result = run(...infra);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'infra: 0 errors, 0 warnings; checked 1 ConfigMap, 1 HelmRelease, 2 Kustomization, 1 Namespace, 1 NetworkPolicy, 1 OCIRepository, 1 VMServiceScrape\n',
+    );
+  });
+
+  it('passes the committed apps cluster with zero findings', () => {
+    const result = run('--project', 'clusters-apps', '--definition', 'clusters/apps/src/index.ts', '--out', 'kubernetes/clusters/apps');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^apps: 0 errors, 0 warnings; /);
+  });
+
+  it('prints machine-readable JSON with --output json', () => {
+    const result = run(...infra, '--output', 'json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ cluster: 'infra', errors: 0, warnings: 0, findings: [], objects: { HelmRelease: 1 } });
+  });
+
+  it('exits 1 on a bad option', () => {
+    expect(run(...infra, '--output', 'xml').status).toBe(1);
+  });
+});

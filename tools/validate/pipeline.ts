@@ -1,0 +1,80 @@
+import { IMAGE_PARSERS, lintPipeline, parseClassicConfig } from '@gitops/fluent-bit-lint';
+import { validateFluentBitChartValues } from '@gitops/k8s-schemas';
+import { quantityValue } from '@gitops/manifest';
+import type { BuiltObject } from './flux-build';
+import type { Finding } from './findings';
+import { objectRef } from './findings';
+import { configFiles, configKeyForLine, containerMounts, type FluentBitValues } from './fluent-bit-chart';
+
+type Release = BuiltObject & { object: { spec?: { values?: FluentBitValues } } };
+
+/** Sections of the pipeline's main file, parsed. */
+const mainSections = (values: FluentBitValues) => parseClassicConfig(configFiles(values)['fluent-bit.conf']!, 'fluent-bit.conf').sections;
+
+const property = (section: { properties: Array<{ key: string; value: string }> }, key: string) =>
+  section.properties.find((p) => p.key.toLowerCase() === key)?.value;
+
+/** Ports the http outputs send to (numbers only, after substitution). */
+export function outputPorts(values: FluentBitValues): number[] {
+  const ports = mainSections(values)
+    .filter((s) => s.kind === 'OUTPUT' && property(s, 'name')?.toLowerCase() === 'http')
+    .map((s) => Number(property(s, 'port') ?? 80))
+    .filter((port) => Number.isInteger(port));
+  return [...new Set(ports)];
+}
+
+/** The values against our closed schema of the chart: a key the chart ignores is an error. */
+export function chartValuesFindings(release: Release): Finding[] {
+  const ref = objectRef(release.object);
+  return validateFluentBitChartValues(release.object.spec?.values ?? {}).map((violation) => ({
+    check: 'helm-values',
+    severity: 'error',
+    ...(release.file && { file: release.file }),
+    ...(ref && { object: ref }),
+    path: `spec.values${violation.path === '' || violation.path.startsWith('[') ? violation.path : `.${violation.path}`}`,
+    message: `fluent-bit chart 0.58 values: ${violation.message}`,
+    fix: !violation.message.includes('unknown field')
+      ? 'fix the value to match the chart'
+      : /^(volumes|volumeMounts)$/.test(violation.path)
+        ? 'the chart ignores this key: host paths go in daemonSetVolumes/daemonSetVolumeMounts'
+        : 'the chart ignores this key: remove it or use the key the chart reads (values.yaml)',
+  }));
+}
+
+/** Chunks of ~2 MiB each that `storage.max_chunks_up` lets Fluent Bit hold, plus itself. */
+const CHUNK_BYTES = 2 * 2 ** 20;
+const BASELINE_BYTES = 32 * 2 ** 20;
+
+/** Lints the Fluent Bit configuration inside the values (already substituted by Flux). */
+export function pipelineFindings(release: Release): Finding[] {
+  const values = release.object.spec?.values ?? {};
+  const ref = objectRef(release.object);
+  const located = (file: string, line: number | undefined): string =>
+    file === 'fluent-bit.conf' ? (line ? configKeyForLine(values, line) : 'spec.values.config') : file === 'custom_parsers.conf' ? 'spec.values.config.customParsers' : `spec.values.config.extraFiles.${file}`;
+  const findings: Finding[] = lintPipeline({ files: configFiles(values), mounts: containerMounts(values), imageParsers: IMAGE_PARSERS }).map((f) => ({
+    check: 'pipeline',
+    severity: f.severity,
+    ...(release.file && { file: release.file }),
+    ...(ref && { object: ref }),
+    path: located(f.file, f.line),
+    message: `${f.section ? `${f.section}: ` : ''}${f.property ? `${f.property}: ` : ''}${f.message}`,
+    fix: f.fix,
+  }));
+
+  const service = mainSections(values).find((s) => s.kind === 'SERVICE');
+  const chunks = Number(service && property(service, 'storage.max_chunks_up') || 128);
+  const limit = values.resources?.limits?.memory;
+  const limitBytes = limit === undefined ? undefined : quantityValue(limit);
+  if (limitBytes !== undefined && chunks * CHUNK_BYTES + BASELINE_BYTES > limitBytes) {
+    findings.push({
+      check: 'pipeline',
+      severity: 'error',
+      ...(release.file && { file: release.file }),
+      ...(ref && { object: ref }),
+      path: 'spec.values.config.service',
+      message: `storage.max_chunks_up ${chunks} (~${(chunks * CHUNK_BYTES) / 2 ** 20} MiB of chunks) does not fit the memory limit ${limit}`,
+      fix: `lower storage.max_chunks_up to ${Math.max(1, Math.floor((limitBytes - BASELINE_BYTES) / CHUNK_BYTES))} or raise resources.limits.memory`,
+    });
+  }
+  return findings;
+}

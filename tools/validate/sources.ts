@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { Finding } from './findings';
+import { objectRef, formatRef } from './findings';
+import { parseDocuments } from './yaml-documents';
+
+export interface SourceFile {
+  /** Repository-relative path. */
+  path: string;
+  objects: Record<string, unknown>[];
+}
+
+const KUSTOMIZE_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+
+/** Every YAML file below the folders (repository-relative), parsed; syntax and duplicate keys are findings. */
+export function readSources(repoRoot: string, folders: readonly string[]): { files: SourceFile[]; findings: Finding[] } {
+  const files: SourceFile[] = [];
+  const findings: Finding[] = [];
+  for (const folder of folders) {
+    const root = join(repoRoot, folder);
+    const entries = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && isYaml(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const absolute of entries) {
+      const path = relative(repoRoot, absolute);
+      const parsed = parseDocuments(readFileSync(absolute, 'utf8'));
+      for (const error of parsed.errors) {
+        findings.push({
+          check: 'schema',
+          severity: 'error',
+          file: `${path}:${error.line}`,
+          message: `invalid YAML: ${error.message}`,
+          fix: 'remove the duplicate key or fix the syntax; Kubernetes tooling would silently keep one value',
+        });
+      }
+      files.push({ path, objects: parsed.objects });
+    }
+  }
+  return { files, findings };
+}
+
+/** Folders with a kustomization.yaml, and YAML files that no kustomization.yaml lists. */
+export function kustomizeLayout(repoRoot: string, files: readonly SourceFile[]) {
+  const roots = files.filter((f) => KUSTOMIZE_FILES.some((name) => f.path.endsWith(`/${name}`) || f.path === name));
+  const listed = new Set<string>();
+  for (const root of roots) {
+    const dir = dirname(root.path);
+    const resources = (root.objects[0]?.['resources'] as unknown[] | undefined) ?? [];
+    for (const resource of resources) {
+      if (typeof resource !== 'string') continue;
+      const target = relative(repoRoot, resolve(repoRoot, dir, resource));
+      listed.add(target);
+    }
+  }
+  const rootDirs = roots.map((root) => dirname(root.path));
+  const unlisted = files.filter((f) => !roots.includes(f) && !listed.has(f.path) && existsSync(join(repoRoot, f.path)));
+  return { rootDirs, unlisted };
+}
+
+/** Index of objects by kind/namespace/name to the file that declares them. */
+export function objectIndex(files: readonly SourceFile[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const file of files) {
+    for (const object of file.objects) {
+      const ref = objectRef(object);
+      if (!ref) continue;
+      index.set(formatRef(ref), file.path);
+      index.set(formatRef({ kind: ref.kind, name: ref.name }), file.path);
+    }
+  }
+  return index;
+}
+
+export const readYaml = (path: string): unknown => parse(readFileSync(path, 'utf8'));
