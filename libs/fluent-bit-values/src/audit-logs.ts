@@ -1,3 +1,4 @@
+import { logFileInput } from './log-file-input';
 import type { Parser, Size, TailInput } from './pipeline/model';
 
 export const AUDIT_LOG_TAG = 'audit.*';
@@ -25,17 +26,7 @@ export interface AuditLogInputOptions {
 /** kube-apiserver audit log on Talos control-plane nodes (a 0700 directory: needs DAC_READ_SEARCH). */
 export function auditLogInput({ logDir, stateDir, maxLineSize }: AuditLogInputOptions): TailInput {
   return {
-    name: 'tail',
-    tag: AUDIT_LOG_TAG,
-    path: `${logDir}/*.log`,
+    ...logFileInput({ tag: AUDIT_LOG_TAG, logDir, stateDir, dbName: 'flb_audit', maxLineSize }),
     parser: auditEventParser.name,
-    db: `${stateDir}/flb_audit.db`,
-    'db.sync': 'normal',
-    'storage.type': 'filesystem',
-    // Audit events written before the first start are kept for compliance too.
-    read_from_head: true,
-    buffer_max_size: maxLineSize,
-    skip_long_lines: true,
-    refresh_interval: 10,
   };
 }

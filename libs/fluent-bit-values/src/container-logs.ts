@@ -1,3 +1,4 @@
+import { logFileInput } from './log-file-input';
 import { SERVICE_ACCOUNT_DIR } from './paths';
 import type { KubernetesFilter, NestFilter, Size, TailInput } from './pipeline/model';
 
@@ -6,32 +7,16 @@ export const CONTAINER_LOG_TAG = 'kube.*';
 export interface ContainerLogInputOptions {
   logDir: string;
   stateDir: string;
-  /** Longest single log line kept; longer lines are skipped, not allowed to stall the file. */
+  /** containerd splits lines at 16 KiB, so anything above keeps every CRI line. */
   maxLineSize: Size;
 }
 
-/**
- * Container logs from every pod on the node. Buffered on the filesystem: with memory buffering a
- * restart loses every line already read (measured: 0 of 100 delivered), because the position DB
- * has moved past them.
- */
+/** Container logs (CRI files) from every pod on the node. */
 export function containerLogInput({ logDir, stateDir, maxLineSize }: ContainerLogInputOptions): TailInput {
   return {
-    name: 'tail',
-    tag: CONTAINER_LOG_TAG,
-    path: `${logDir}/*.log`,
+    ...logFileInput({ tag: CONTAINER_LOG_TAG, logDir, stateDir, dbName: 'flb_kube', maxLineSize }),
     // Built-in multiline parsers (not the [PARSER] entries): join CRI partial (P) lines.
     'multiline.parser': 'docker, cri',
-    db: `${stateDir}/flb_kube.db`,
-    'db.sync': 'normal',
-    'storage.type': 'filesystem',
-    // Ship lines already on the node at first start (measured: skipped otherwise); the DB keeps
-    // restarts from reading them again.
-    read_from_head: true,
-    // The 32k default silently drops longer lines with skip_long_lines.
-    buffer_max_size: maxLineSize,
-    skip_long_lines: true,
-    refresh_interval: 10,
   };
 }
 

