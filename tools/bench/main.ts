@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { validateObject } from '@gitops/k8s-schemas';
 import apps from '../../clusters/apps/src/index';
 import infra from '../../clusters/infra/src/index';
-import { workspaceRoot } from '../codegen/paths';
+import { workspaceRoot } from '../workspace';
 import { renderedFiles } from '../render/rendered-files';
 import { validateCluster } from '../validate/validate-cluster';
 import { parseDocuments } from '../validate/yaml-documents';

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generatedFiles } from './targets';
 import { writeFileAtomic } from '../fs/write-file-atomic';
-import { sharedDir, workspaceRoot } from './paths';
+import { sharedDir, workspaceRoot } from '../workspace';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as validators from '../../libs/k8s-schemas/src/generated/validators.js';
-import { sharedDir, workspaceRoot } from './paths';
+import { sharedDir, workspaceRoot } from '../workspace';
 import {
   AJV_OPTIONS,
   QUANTITY_SCHEMA,

@@ -21,7 +21,7 @@ import { Ajv, type Options as AjvOptions } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { loadCrdVersion } from './crd';
 import { apiVersionOf, definitionName, groupVersionKind, loadOpenApi } from './openapi';
-import { workspaceRoot } from './paths';
+import { workspaceRoot } from '../workspace';
 import type { SchemaNode } from './schema-transforms';
 import type { GeneratedFile } from './targets';
 

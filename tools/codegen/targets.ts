@@ -11,7 +11,7 @@ import {
   reachableDefinitions,
   shortNames,
 } from './openapi';
-import { workspaceRoot } from './paths';
+import { workspaceRoot } from '../workspace';
 import { toTypeSchema, type SchemaNode } from './schema-transforms';
 import { compileTypes } from './typescript';
 import { schemaFiles } from './schemas';

@@ -17,7 +17,7 @@ import { readOutputFolder } from '../render/output-folder';
 import { renderedFiles } from '../render/rendered-files';
 import { formatJson, formatText } from './report';
 import { validateCluster } from './validate-cluster';
-import { workspaceRoot } from '../codegen/paths';
+import { workspaceRoot } from '../workspace';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,11 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { Finding } from './findings';
 import { validateCluster, type ClusterReport } from './validate-cluster';
 
-export const workspace = resolve(import.meta.dirname, '../..');
+import { workspaceRoot } from '../workspace';
+
+export const workspace = workspaceRoot;
 
 /** A scratch repository holding a copy of the committed infra cluster. */
 export function scratchInfra(): string {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The monorepo root (this file is tools/codegen/paths.ts). */
-export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The monorepo root (this file is tools/workspace.ts). */
+export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The upstream API definitions live outside the repository, in `shared/` beside the clone
