@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { failure } from './failure.test-support';
 import { postBuildVariables, type SubstituteSourceResolver } from './post-build-variables';
-import { SubstitutionError } from './substitution-error';
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
@@ -10,15 +10,6 @@ const sources =
   (kind, name) =>
     objects[`${kind}/${name}`];
 
-function failure(run: () => unknown): SubstitutionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SubstitutionError) return error;
-    throw error;
-  }
-  throw new Error('expected a SubstitutionError');
-}
 
 describe('postBuildVariables: whether substitution runs', () => {
   it.each([

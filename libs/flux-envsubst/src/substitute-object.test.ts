@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { failure } from './failure.test-support';
 import { parse, parseAllDocuments } from 'yaml';
 import { postBuildVariables, type PostBuild, type SubstituteSourceResolver } from './post-build-variables';
 import { isSubstitutionDisabled, SUBSTITUTE_OPT_OUT, substituteObject } from './substitute-object';
-import { SubstitutionError } from './substitution-error';
 import { jsonToYaml } from './yaml/json-to-yaml';
 
 type KubeObject = Record<string, unknown>;
@@ -11,15 +11,6 @@ type KubeObject = Record<string, unknown>;
 const manifest = (text: string) => parse(text) as KubeObject;
 const manifests = (text: string) => parseAllDocuments(text).map((document) => document.toJS() as KubeObject);
 
-function failure(run: () => unknown): SubstitutionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SubstitutionError) return error;
-    throw error;
-  }
-  throw new Error('expected a SubstitutionError');
-}
 
 /** kustomize-controller's flow for one object: load the variables, substitute only if that runs. */
 function postBuild(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { failure } from '../failure.test-support';
 import { fromBytes } from '../go/bytes';
-import { SubstitutionError } from '../substitution-error';
 import { envsubst, envsubstBytes } from './envsubst';
 
 type Vars = Readonly<Record<string, string>>;
@@ -9,15 +9,6 @@ const lookupIn = (vars: Vars) => (name: string) => (Object.hasOwn(vars, name) ? 
 const nonStrict = (text: string, vars: Vars = {}) => envsubst(text, lookupIn(vars), { strict: false });
 const strict = (text: string, vars: Vars = {}) => envsubst(text, lookupIn(vars), { strict: true });
 
-function failure(run: () => unknown): SubstitutionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SubstitutionError) return error;
-    throw error;
-  }
-  throw new Error('expected a SubstitutionError');
-}
 
 describe('envsubst: upstream TestExpand (non-strict mapper)', () => {
   const PATH = '/home/bozo/ideas/thoughts.for.today';
