@@ -125,9 +125,37 @@ describe('validate, each check with its defect present', () => {
     expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('selectors never match the host-networked kube-apiserver') }));
   });
 
+  it('flux build: cluster-settings that nothing applies gives Flux no variables', () => {
+    const findings = findingsAfter('kustomization.yaml', ([k]) => (k.resources = k.resources.filter((r: string) => r !== 'cluster-settings.yaml')));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'kustomize', severity: 'warning', message: expect.stringContaining('nothing applies it') }));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'flux-build', message: expect.stringContaining('configmaps "cluster-settings" not found') }));
+  });
+
+  it('cross-reference: DNS allowed only to pods of the policy`s own namespace', () => {
+    const findings = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => delete policy.spec.egress[0].to[0].namespaceSelector);
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('DNS over UDP 53 to kube-dns in kube-system is not allowed') }));
+  });
+
+  it('cross-reference: an ipBlock that is not the cluster`s API server, or the wrong port', () => {
+    const wrongAddress = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.spec.egress[1].to = [{ ipBlock: { cidr: '192.0.2.1/32' } }]));
+    expect(wrongAddress).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('10.10.0.11/32, 10.10.0.12/32, 10.10.0.13/32 on 6443') }));
+    const wrongPort = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.spec.egress[1].ports = [{ protocol: 'TCP', port: 443 }]));
+    expect(wrongPort).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('is not allowed by ipBlock') }));
+  });
+
+  it('cross-reference: the vmauth port allowed to the wrong namespace', () => {
+    const findings = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.spec.egress[2].to[0].namespaceSelector.matchLabels['kubernetes.io/metadata.name'] = 'nowhere'));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: 'the log endpoint port 8427 (http output) to the vmauth pods in observability is not allowed' }));
+  });
+
+  it('cross-reference: a DaemonSet health check in another namespace', () => {
+    const findings = findingsAfter('observability/fluent-bit/ks.yaml', ([ks]) => (ks.spec.healthChecks[1].namespace = 'default'));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.healthChecks[1]' }));
+  });
+
   it('cross-reference: the log endpoint port not allowed by the NetworkPolicy', () => {
     const findings = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.spec.egress[2].ports[0].port = 8428));
-    expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: 'the log endpoint port 8427 (http output) is not allowed' }));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: 'the log endpoint port 8427 (http output) to the vmauth pods in observability is not allowed' }));
   });
 
   it('cross-reference: a NetworkPolicy that selects none of the Fluent Bit pods', () => {
@@ -146,6 +174,6 @@ describe('validate, each check with its defect present', () => {
       ks.spec.healthChecks[1].name = 'fluentbit';
     });
     expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.wait' }));
-    expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.healthChecks[1].name' }));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.healthChecks[1]' }));
   });
 });

@@ -9,6 +9,14 @@ export interface ClusterModel {
   built: BuiltObject[];
   /** Things that exist in the cluster but are managed elsewhere. */
   external: ExternalObjects;
+  /** Without them, the NetworkPolicy is checked by ports alone. */
+  network?: NetworkFacts;
+}
+
+/** What the cluster's settings say the network looks like, to check the NetworkPolicy against. */
+export interface NetworkFacts {
+  apiServer: { cidrs: readonly string[]; port: number };
+  logSink: { namespace: string; podLabels: Readonly<Record<string, string>>; port: number };
 }
 
 export interface ExternalObjects {

@@ -5,16 +5,14 @@ import { objectRef } from './findings';
 import type { BuiltObject } from './flux-build';
 import { fullname, podLabels, releaseName, SERVICE_PORT_NAME, serviceLabels, type FluentBitValues } from './fluent-bit-chart';
 import { outputPorts } from './pipeline';
+import { cidrContains, selects, type LabelSelector, type Labels } from './selectors';
 
-type Labels = Record<string, string>;
 interface HelmRelease {
   kind: 'HelmRelease';
   metadata: { name: string; namespace?: string };
   spec?: { chartRef?: { kind: string; name: string; namespace?: string }; values?: FluentBitValues; releaseName?: string; targetNamespace?: string };
 }
 
-const matches = (selector: Labels | undefined, labels: Labels): boolean =>
-  Object.entries(selector ?? {}).every(([key, value]) => labels[key] === value);
 
 const finding = (built: { object: unknown; file?: string | undefined }, path: string, message: string, fix: string, severity: 'error' | 'warning' = 'error'): Finding => ({
   check: 'cross-reference',
@@ -91,8 +89,8 @@ function scrapeFindings(model: ClusterModel, release: BuiltObject & { object: He
   const findings: Finding[] = [];
   let scraped = false;
   for (const scrape of ofKind(model.built, 'VMServiceScrape').filter((s) => namespaceOf(s.object) === namespace)) {
-    const spec = scrape.object['spec'] as { selector?: { matchLabels?: Labels }; endpoints?: Array<{ port?: string }> } | undefined;
-    if (!matches(spec?.selector?.matchLabels, labels)) continue;
+    const spec = scrape.object['spec'] as { selector?: LabelSelector; endpoints?: Array<{ port?: string }> } | undefined;
+    if (!selects(spec?.selector, labels)) continue;
     scraped = true;
     (spec?.endpoints ?? []).forEach((endpoint, index) => {
       if (endpoint.port !== SERVICE_PORT_NAME) {
@@ -113,43 +111,73 @@ function scrapeFindings(model: ClusterModel, release: BuiltObject & { object: He
 }
 
 interface PolicyPort { port?: number | string; protocol?: string }
-interface PolicyPeer { ipBlock?: { cidr: string }; namespaceSelector?: { matchLabels?: Labels }; podSelector?: { matchLabels?: Labels } }
+interface PolicyPeer { ipBlock?: { cidr: string; except?: string[] }; namespaceSelector?: LabelSelector; podSelector?: LabelSelector }
 interface EgressRule { to?: PolicyPeer[]; ports?: PolicyPort[] }
 
 const allowsPort = (rule: EgressRule, port: number, protocol: string) =>
   !rule.ports?.length || rule.ports.some((p) => (p.protocol ?? 'TCP') === protocol && (p.port === undefined || Number(p.port) === port));
 
+/** Whether a rule's peers include pods with `labels` in `namespace` (no `to` = anywhere). */
+const reachesPods = (rule: EgressRule, namespace: string, labels: Labels, policyNamespace: string | undefined) =>
+  !rule.to?.length ||
+  rule.to.some((peer) =>
+    !peer.ipBlock &&
+    (peer.namespaceSelector ? selects(peer.namespaceSelector, { 'kubernetes.io/metadata.name': namespace }) : namespace === policyNamespace) &&
+    selects(peer.podSelector, labels),
+  );
+
+const reachesAddress = (rule: EgressRule, cidr: string) =>
+  !rule.to?.length || rule.to.some((peer) => peer.ipBlock && cidrContains(peer.ipBlock.cidr, cidr) && !(peer.ipBlock.except ?? []).some((e) => cidrContains(e, cidr) || cidrContains(cidr, e)));
+
+const KUBE_DNS = { 'k8s-app': 'kube-dns' };
+
 function networkPolicyFindings(model: ClusterModel, release: BuiltObject & { object: HelmRelease }): Finding[] {
   const values = release.object.spec?.values ?? {};
   const pods = podLabels(values, releaseName(release.object));
   const namespace = namespaceOf(release.object);
-  const policies = ofKind(model.built, 'NetworkPolicy').filter((policy) => {
-    const spec = policy.object['spec'] as { podSelector?: { matchLabels?: Labels }; policyTypes?: string[] } | undefined;
-    return namespaceOf(policy.object) === namespace && spec?.policyTypes?.includes('Egress') && matches(spec.podSelector?.matchLabels, pods);
+  const inNamespace = ofKind(model.built, 'NetworkPolicy').filter((p) => namespaceOf(p.object) === namespace);
+  const policies = inNamespace.filter((policy) => {
+    const spec = policy.object['spec'] as { podSelector?: LabelSelector; policyTypes?: string[] } | undefined;
+    return spec?.policyTypes?.includes('Egress') && selects(spec.podSelector, pods);
   });
-  const named = ofKind(model.built, 'NetworkPolicy').filter((p) => namespaceOf(p.object) === namespace);
   if (policies.length === 0) {
-    return named.map((policy) =>
+    return inNamespace.map((policy) =>
       finding(policy, 'spec.podSelector', `selects none of the Fluent Bit pods (labels ${JSON.stringify(pods)})`, 'select app.kubernetes.io/name and app.kubernetes.io/instance of the release', 'warning'),
     );
   }
   const [policy] = policies;
   const rules = policies.flatMap((p) => ((p.object['spec'] as { egress?: EgressRule[] }).egress ?? []));
   const findings: Finding[] = [];
-  const toDns = rules.filter((rule) => !rule.to?.length || rule.to.some((peer) => peer.podSelector?.matchLabels?.['k8s-app'] === 'kube-dns'));
+  const fail = (message: string, fix: string) => findings.push(finding(policy!, 'spec.egress', message, fix));
+
   for (const protocol of ['UDP', 'TCP']) {
-    if (!toDns.some((rule) => allowsPort(rule, 53, protocol))) {
-      findings.push(finding(policy!, 'spec.egress', `DNS over ${protocol} 53 to kube-dns is not allowed${protocol === 'TCP' ? ' (resolvers retry truncated answers over TCP, RFC 7766)' : ''}`, `allow ${protocol} 53 to k8s-app: kube-dns in kube-system`));
+    if (!rules.some((rule) => allowsPort(rule, 53, protocol) && reachesPods(rule, 'kube-system', KUBE_DNS, namespace))) {
+      fail(`DNS over ${protocol} 53 to kube-dns in kube-system is not allowed${protocol === 'TCP' ? ' (resolvers retry truncated answers over TCP, RFC 7766)' : ''}`, `allow ${protocol} 53 to k8s-app: kube-dns in namespace kube-system`);
     }
   }
-  const apiByAddress = rules.some((rule) => rule.to?.some((peer) => peer.ipBlock) && [6443, 443].some((port) => allowsPort(rule, port, 'TCP')));
-  if (!apiByAddress) {
-    const bySelector = rules.some((rule) => rule.to?.some((peer) => peer.namespaceSelector || peer.podSelector) && [6443, 443].some((port) => allowsPort(rule, port, 'TCP') && rule.ports?.length));
-    findings.push(finding(policy!, 'spec.egress', `the Kubernetes API server is not allowed by ipBlock${bySelector ? ': selectors never match the host-networked kube-apiserver' : ''}; the kubernetes filter gets no metadata`, 'allow TCP 6443 to the control-plane node addresses with ipBlock'));
+
+  const { network } = model;
+  const apiPorts = network ? [network.apiServer.port] : [6443, 443];
+  const apiTargets = network ? network.apiServer.cidrs : undefined;
+  const apiAllowed = apiTargets
+    ? apiTargets.every((cidr) => rules.some((rule) => allowsPort(rule, network!.apiServer.port, 'TCP') && reachesAddress(rule, cidr)))
+    : rules.some((rule) => rule.to?.some((peer) => peer.ipBlock) && apiPorts.some((port) => allowsPort(rule, port, 'TCP')));
+  if (!apiAllowed) {
+    const bySelector = rules.some((rule) => rule.to?.some((peer) => peer.namespaceSelector || peer.podSelector) && apiPorts.some((port) => rule.ports?.length && allowsPort(rule, port, 'TCP')));
+    fail(
+      `the Kubernetes API server${apiTargets ? ` (${apiTargets.join(', ')} on ${apiPorts[0]})` : ''} is not allowed by ipBlock${bySelector ? ': selectors never match the host-networked kube-apiserver' : ''}; the kubernetes filter gets no metadata`,
+      `allow TCP ${apiPorts[0]} to the control-plane node addresses with ipBlock`,
+    );
   }
+
   for (const port of outputPorts(values)) {
-    if (!rules.some((rule) => allowsPort(rule, port, 'TCP'))) {
-      findings.push(finding(policy!, 'spec.egress', `the log endpoint port ${port} (http output) is not allowed`, `allow TCP ${port} to the vmauth pods`));
+    const sink = network?.logSink;
+    const allowed = rules.some((rule) => allowsPort(rule, port, 'TCP') && (!sink || reachesPods(rule, sink.namespace, sink.podLabels, namespace)));
+    if (!allowed) {
+      fail(
+        `the log endpoint port ${port} (http output)${sink ? ` to the vmauth pods in ${sink.namespace}` : ''} is not allowed`,
+        `allow TCP ${port} to the vmauth pods${sink ? ` (${JSON.stringify(sink.podLabels)} in ${sink.namespace})` : ''}`,
+      );
     }
   }
   return findings;
@@ -173,10 +201,11 @@ function healthCheckFindings(model: ClusterModel, release: BuiltObject & { objec
   const entry = model.kustomizations.find((k) => k.object.metadata.name === release.kustomization);
   if (!entry) return [];
   const daemonSet = fullname(release.object.spec?.values ?? {}, releaseName(release.object));
+  const namespace = namespaceOf(release.object);
   const checks = (entry.object.spec?.healthChecks ?? []) as Array<{ kind?: string; name?: string; namespace?: string }>;
   return checks.flatMap((check, index) =>
-    check.kind === 'DaemonSet' && check.namespace === namespaceOf(release.object) && check.name !== daemonSet
-      ? [finding(entry, `spec.healthChecks[${index}].name`, `DaemonSet ${check.name} is not what the chart creates (${daemonSet}); the health check would never pass`, `use name: ${daemonSet}`)]
+    check.kind === 'DaemonSet' && (check.name !== daemonSet || check.namespace !== namespace)
+      ? [finding(entry, `spec.healthChecks[${index}]`, `DaemonSet ${check.namespace ?? '(no namespace)'}/${check.name} is not what the chart creates (${namespace}/${daemonSet}); the health check would never pass`, `use name: ${daemonSet}, namespace: ${namespace}`)]
       : [],
   );
 }

@@ -12,7 +12,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ClusterSettingsError, type ClusterDefinition } from '@gitops/cluster';
+import { ClusterSettingsError, vmauthPodLabels, type ClusterDefinition } from '@gitops/cluster';
 import { readOutputFolder } from '../render/output-folder';
 import { renderedFiles } from '../render/rendered-files';
 import { formatJson, formatText } from './report';
@@ -56,6 +56,14 @@ const report = validateCluster({
   external: {
     kustomizations: settings.logSink.dependsOn,
     namespaces: settings.fluentBit.namespace.managed ? [] : [settings.fluentBit.namespace.name],
+  },
+  network: {
+    apiServer: settings.apiServer,
+    logSink: {
+      namespace: settings.logSink.vmauth.namespace,
+      podLabels: vmauthPodLabels(settings.logSink.vmauth.name),
+      port: settings.logSink.vmauth.port,
+    },
   },
   drift: { project, outDir: out, rendered: rendered.files, committed: readOutputFolder(resolve(workspaceRoot, out)) },
   fluxCrossCheck: args.flux,

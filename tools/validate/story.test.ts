@@ -40,7 +40,7 @@ describe('the story`s original manifests', () => {
     ['Retry_Limit 3', 'pipeline', 'warning', 'Retry_Limit 3 drops each chunk'],
     ['128 chunks in memory under a 128Mi limit', 'pipeline', 'error', 'storage.max_chunks_up 128'],
     ['the chart ServiceMonitor besides the VMServiceScrape', 'cross-reference', 'error', 'both scrape Service fluent-bit', 'spec.values.serviceMonitor.enabled'],
-    ['DNS over UDP only', 'cross-reference', 'error', 'DNS over TCP 53 to kube-dns is not allowed'],
+    ['DNS over UDP only', 'cross-reference', 'error', 'DNS over TCP 53 to kube-dns in kube-system is not allowed'],
     ['the API server by namespaceSelector', 'cross-reference', 'error', 'selectors never match the host-networked kube-apiserver'],
     ['wait: true with healthChecks', 'cross-reference', 'error', 'wait: true makes Flux ignore spec.healthChecks', 'spec.wait'],
     ['no privileged namespace for hostPath on Talos', 'cross-reference', 'error', 'Pod Security baseline'],

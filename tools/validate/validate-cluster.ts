@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { validateObject } from '@gitops/k8s-schemas';
-import type { ClusterModel, ExternalObjects } from './cluster-model';
+import type { ClusterModel, ExternalObjects, NetworkFacts } from './cluster-model';
 import { crossReferenceFindings, fluentBitReleases } from './cross-references';
 import { driftFindings } from './drift';
 import type { Finding } from './findings';
@@ -19,6 +19,8 @@ export interface ValidationTarget {
   /** Repository-relative folders holding the cluster's manifests. */
   folders: readonly string[];
   external: ExternalObjects;
+  /** The cluster's API server and log sink, to check the NetworkPolicy against. */
+  network?: NetworkFacts;
   /** When set, the committed folder is compared with a fresh render. */
   drift?: { project: string; outDir: string; rendered: ReadonlyMap<string, string>; committed: ReadonlyMap<string, string> };
   /** Also run `flux build kustomization --dry-run` and compare. */
@@ -70,12 +72,17 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   const kustomizations = entries.filter((e) => isFluxKustomization(e.object)) as Array<{ object: FluxKustomization & Record<string, unknown>; file: string }>;
   const entryFiles = new Set(kustomizations.map((k) => k.file));
   for (const file of layout.unlisted) {
-    if (entryFiles.has(file.path) || file.objects.every((o) => o['kind'] === 'ConfigMap' && (o['metadata'] as { namespace?: string })?.namespace === 'flux-system')) continue;
+    if (entryFiles.has(file.path)) continue;
     findings.push({ check: 'kustomize', severity: 'warning', file: file.path, message: 'no kustomization.yaml lists this file, so nothing applies it', fix: 'add it to the resources of its kustomization.yaml, or delete it' });
   }
 
-  const resolveSource = (kind: 'ConfigMap' | 'Secret', name: string) => {
-    const entry = entries.find((e) => e.object['kind'] === kind && (e.object['metadata'] as { name?: string })?.name === name);
+  // Variables come only from ConfigMaps/Secrets something applies, in the Kustomization's namespace.
+  const unlisted = new Set(layout.unlisted.map((file) => file.path));
+  const sourcesIn = (namespace: string) => (kind: 'ConfigMap' | 'Secret', name: string) => {
+    const entry = entries.find(({ object, file }) => {
+      const metadata = object['metadata'] as { name?: string; namespace?: string } | undefined;
+      return !unlisted.has(file) && object['kind'] === kind && metadata?.name === name && (metadata.namespace ?? 'default') === namespace;
+    });
     return entry ? ((entry.object['data'] ?? {}) as Record<string, string>) : undefined;
   };
   const index = objectIndex(sources.files);
@@ -86,7 +93,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
 
   const built: BuiltObject[] = [];
   for (const { object, file } of kustomizations) {
-    const result = fluxBuild(object, target.repoRoot, kustomize, resolveSource, fileOf, file);
+    const result = fluxBuild(object, target.repoRoot, kustomize, sourcesIn(object.metadata.namespace ?? 'flux-system'), fileOf, file);
     findings.push(...result.findings);
     built.push(...result.objects);
   }
@@ -115,7 +122,13 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   if (target.workspace) findings.push(...kubeconformFindings(built, target.workspace));
   if (target.fluxCrossCheck) findings.push(...fluxCrossCheck(kustomizations, built, target.repoRoot));
 
-  const model: ClusterModel = { name: target.cluster, kustomizations, built, external: target.external };
+  const model: ClusterModel = {
+    name: target.cluster,
+    kustomizations,
+    built,
+    external: target.external,
+    ...(target.network && { network: target.network }),
+  };
   for (const release of fluentBitReleases(model)) {
     findings.push(...chartValuesFindings(release), ...pipelineFindings(release));
   }

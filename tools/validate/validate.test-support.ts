@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
+import { vmauthPodLabels } from '@gitops/cluster';
+import infra from '../../clusters/infra/src/index';
 import type { Finding } from './findings';
 import { validateCluster, type ClusterReport } from './validate-cluster';
 
@@ -30,6 +32,10 @@ export const validateScratch = (root: string, external = ['observability-victori
     repoRoot: root,
     folders: ['kubernetes/clusters/infra'],
     external: { kustomizations: external, namespaces: [] },
+    network: {
+      apiServer: infra.settings.apiServer,
+      logSink: { namespace: 'observability', podLabels: vmauthPodLabels('victoria-logs'), port: 8427 },
+    },
   });
 
 /** Findings reduced to what a test asserts on. */

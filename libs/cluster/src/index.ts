@@ -8,5 +8,6 @@ export {
   type SettingsIssue,
 } from './settings';
 export { clusterDir } from './layout';
+export { vmauthPodLabels } from './log-collection';
 export { FluxVariables } from './flux-variables';
 export { queueLimitFor, ENRICHED_RECORD_BYTES, AUDIT_EVENT_BYTES } from './sizing';

@@ -24,7 +24,7 @@ const RELEASE = 'fluent-bit';
 const FLUENT_BIT_LABELS = { 'app.kubernetes.io/name': 'fluent-bit', 'app.kubernetes.io/instance': RELEASE };
 
 /** Pod labels the VictoriaMetrics operator gives a VMAuth's pods (`SelectorLabels()`). */
-const vmauthPodLabels = (name: string) => ({ 'app.kubernetes.io/name': 'vmauth', 'app.kubernetes.io/instance': name });
+export const vmauthPodLabels = (name: string) => ({ 'app.kubernetes.io/name': 'vmauth', 'app.kubernetes.io/instance': name });
 
 /** Longest CRI line kept: containerd splits lines at 16 KiB, so this never drops one. */
 const MAX_CONTAINER_LINE = '256k';
