@@ -1,6 +1,10 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import infra from '../../clusters/infra/src/index';
+import { applyPlan, readOutputFolder } from '../render/output-folder';
+import { planRender } from '../render/plan';
+import { renderedFiles } from '../render/rendered-files';
 import { driftFindings } from './drift';
 import { editYaml, scratchInfra, summary, validateScratch } from './validate.test-support';
 
@@ -18,6 +22,15 @@ const findingsAfter = (file: string, edit: (documents: any[]) => void) => {
 
 describe('validate, each check with its defect present', () => {
   it('passes the committed infra cluster with zero findings', () => {
+    expect(validateScratch(root).findings).toEqual([]);
+  });
+
+  it('passes a cluster rendered with vmauth credentials from a Secret (Fluent Bit env, not Flux variables)', () => {
+    const settings = { ...infra.settings, logSink: { ...infra.settings.logSink, credentials: { secretName: 'fluent-bit-vmauth', usernameKey: 'username', passwordKey: 'password' } } };
+    const out = join(root, 'kubernetes/clusters/infra');
+    const { files } = renderedFiles('clusters-infra', { ...infra, settings });
+    applyPlan(out, planRender(files, readOutputFolder(out)));
+    expect(readOutputFolder(out).get('observability/fluent-bit/app/helmrelease.yaml')).toContain('http_passwd $${VMAUTH_PASSWORD}');
     expect(validateScratch(root).findings).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ export interface FluentBitValues {
   nameOverride?: string;
   fullnameOverride?: string;
   podLabels?: Record<string, string>;
+  env?: Array<{ name: string }>;
   daemonSetVolumeMounts?: VolumeMount[];
   extraVolumeMounts?: VolumeMount[];
   service?: { labels?: Record<string, string> };

@@ -51,7 +51,12 @@ export function pipelineFindings(release: Release): Finding[] {
   const ref = objectRef(release.object);
   const located = (file: string, line: number | undefined): string =>
     file === 'fluent-bit.conf' ? (line ? configKeyForLine(values, line) : 'spec.values.config') : file === 'custom_parsers.conf' ? 'spec.values.config.customParsers' : `spec.values.config.extraFiles.${file}`;
-  const findings: Finding[] = lintPipeline({ files: configFiles(values), mounts: containerMounts(values), imageParsers: IMAGE_PARSERS }).map((f) => ({
+  const findings: Finding[] = lintPipeline({
+    files: configFiles(values),
+    mounts: containerMounts(values),
+    imageParsers: IMAGE_PARSERS,
+    environment: (values.env ?? []).map((variable) => variable.name),
+  }).map((f) => ({
     check: 'pipeline',
     severity: f.severity,
     ...(release.file && { file: release.file }),

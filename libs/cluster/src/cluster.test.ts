@@ -92,7 +92,7 @@ describe('a rendered cluster', () => {
 
   it('grants DAC_READ_SEARCH only where audit logs are collected', () => {
     expect(values(render()).securityContext?.capabilities?.add).toEqual(['DAC_READ_SEARCH']);
-    expect(values(render()).config.inputs).toContain('path ${KUBE_AUDIT_LOG_PATH}/*.log');
+    expect(values(render()).config.inputs).toContain('path ${KUBE_AUDIT_LOG_PATH}/kube-apiserver.log');
     const off = values(render({ ...validSettings(), auditLogs: { enabled: false } }));
     expect(off.securityContext?.capabilities?.add).toBeUndefined();
     expect(off.config.inputs).not.toContain('audit');

@@ -701,6 +701,14 @@ describe('10. ${VAR} left after Flux substitution', () => {
   });
 });
 
+describe('10. ${VAR} left for Fluent Bit', () => {
+  it('warns about a variable nothing sets, not about one the container env sets', () => {
+    const files = goodFiles((main) => main.replace('    port 8427\n', '    port 8427\n    http_user ${VMAUTH_USERNAME}\n'));
+    expect(lint(files).filter((f) => f.message.includes('VMAUTH_USERNAME'))).not.toEqual([]);
+    expect(lintPipeline({ files, mounts: GOOD_MOUNTS, imageParsers: IMAGE_PARSERS, environment: ['VMAUTH_USERNAME'] })).toEqual([]);
+  });
+});
+
 describe('files nobody loads', () => {
   it('warns about a file with content that nothing loads, not about an empty one', () => {
     const withExtra = { ...goodFiles(), 'orphan.conf': '[FILTER]\n    Name grep\n    Match kube.*\n' };

@@ -1173,7 +1173,7 @@ class Linter {
     for (const section of this.allSections) {
       for (const property of section.properties) {
         for (const reference of envReferences(property.value)) {
-          if (this.variables.has(reference.name)) continue;
+          if (this.variables.has(reference.name) || this.input.environment?.includes(reference.name)) continue;
           if (/[:=]/.test(reference.name) || reference.name === '') {
             this.at(
               section,

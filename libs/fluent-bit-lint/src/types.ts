@@ -51,4 +51,6 @@ export interface PipelineInput {
   mounts: ReadonlyArray<{ mountPath: string; readOnly: boolean }>;
   /** names defined by the image's /fluent-bit/etc/parsers.conf */
   imageParsers: readonly string[];
+  /** variables the container's env sets (chart `env`), which `${NAME}` may reference */
+  environment?: readonly string[];
 }

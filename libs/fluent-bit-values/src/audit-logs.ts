@@ -26,7 +26,9 @@ export interface AuditLogInputOptions {
 /** kube-apiserver audit log on Talos control-plane nodes (a 0700 directory: needs DAC_READ_SEARCH). */
 export function auditLogInput({ logDir, stateDir, maxLineSize }: AuditLogInputOptions): TailInput {
   return {
-    ...logFileInput({ tag: AUDIT_LOG_TAG, logDir, stateDir, dbName: 'flb_audit', maxLineSize }),
+    // The live file only: `*.log` would also match kube-apiserver's rotated backups (10 x 100 MB on
+    // Talos) and replay them at first start. Rotation is followed by inode.
+    ...logFileInput({ tag: AUDIT_LOG_TAG, logDir, files: 'kube-apiserver.log', stateDir, dbName: 'flb_audit', maxLineSize }),
     parser: auditEventParser.name,
   };
 }

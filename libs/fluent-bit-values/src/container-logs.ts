@@ -14,7 +14,7 @@ export interface ContainerLogInputOptions {
 /** Container logs (CRI files) from every pod on the node. */
 export function containerLogInput({ logDir, stateDir, maxLineSize }: ContainerLogInputOptions): TailInput {
   return {
-    ...logFileInput({ tag: CONTAINER_LOG_TAG, logDir, stateDir, dbName: 'flb_kube', maxLineSize }),
+    ...logFileInput({ tag: CONTAINER_LOG_TAG, logDir, files: '*.log', stateDir, dbName: 'flb_kube', maxLineSize }),
     // Built-in multiline parsers (not the [PARSER] entries): join CRI partial (P) lines.
     'multiline.parser': 'docker, cri',
   };

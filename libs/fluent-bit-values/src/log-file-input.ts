@@ -2,8 +2,9 @@ import type { Size, TailInput } from './pipeline/model';
 
 export interface LogFileInputOptions {
   tag: string;
-  /** Folder whose `*.log` files are tailed. */
   logDir: string;
+  /** File name or glob in logDir. */
+  files: string;
   /** Folder of the position DB (`<dbName>.db`), on a host path that outlives the pod. */
   stateDir: string;
   dbName: string;
@@ -12,7 +13,7 @@ export interface LogFileInputOptions {
 }
 
 /**
- * Tails `*.log` files without losing lines: buffered on the filesystem (with memory buffering a
+ * Tails log files without losing lines: buffered on the filesystem (with memory buffering a
  * restart lost every line already read, measured: 0 of 100 delivered, because the position DB had
  * moved past them), and read from the head at first start (a real run skipped lines otherwise; the
  * DB keeps restarts from reading them again).
@@ -21,7 +22,7 @@ export function logFileInput(options: LogFileInputOptions): TailInput {
   return {
     name: 'tail',
     tag: options.tag,
-    path: `${options.logDir}/*.log`,
+    path: `${options.logDir}/${options.files}`,
     db: `${options.stateDir}/${options.dbName}.db`,
     'db.sync': 'normal',
     'storage.type': 'filesystem',

@@ -91,7 +91,7 @@ describe('log shipping pipeline (corrections to the story)', () => {
     const audited = logShippingPipeline(withAudit);
     expect(audited.inputs.map((input) => [input.tag, input.path])).toEqual([
       ['kube.*', '/var/log/containers/*.log'],
-      ['audit.*', '/var/log/audit/kube/*.log'],
+      ['audit.*', '/var/log/audit/kube/kube-apiserver.log'],
     ]);
     const tags = new Set(audited.inputs.map((input) => input.tag));
     for (const section of [...audited.filters, ...audited.outputs]) expect(tags).toContain(section.match);
