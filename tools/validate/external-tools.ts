@@ -20,25 +20,39 @@ const schemaLocations = (workspace: string) => [
  * When a `kubeconform` binary is on PATH, runs it strictly over the built objects against the
  * same committed schemas, as a second opinion; its failures become schema findings.
  */
-export function kubeconformFindings(built: readonly BuiltObject[], workspace: string): Finding[] {
+export function kubeconformFindings(objects: ReadonlyArray<{ object: Record<string, unknown>; file?: string }>, workspace: string): Finding[] {
   if (!available('kubeconform', ['-v'])) return [];
   const dir = mkdtempSync(join(tmpdir(), 'kubeconform-'));
   try {
-    const file = join(dir, 'objects.yaml');
-    writeFileSync(file, built.map((b) => stringify(b.object)).join('---\n'));
-    const args = ['-strict', '-summary', '-output', 'json', '-kubernetes-version', '1.36.0'];
+    // One file per object, so a failure maps back to its source file and namespace.
+    const files = objects.map(({ object }, index) => {
+      const path = join(dir, `${index}.yaml`);
+      writeFileSync(path, stringify(object, { version: '1.1' }));
+      return path;
+    });
+    const args = ['-strict', '-output', 'json', '-kubernetes-version', '1.36.0'];
     for (const location of schemaLocations(workspace)) args.push('-schema-location', location);
-    const result = spawnSync('kubeconform', [...args, file], { encoding: 'utf8' });
-    const report = JSON.parse(result.stdout || '{}') as { resources?: Array<{ kind: string; name: string; status: string; msg: string }> };
+    const result = spawnSync('kubeconform', [...args, ...files], { encoding: 'utf8' });
+    let report: { resources?: Array<{ filename: string; status: string; msg: string }> };
+    try {
+      report = JSON.parse(result.stdout || '{}');
+    } catch {
+      return [{ check: 'schema', severity: 'error', message: `kubeconform gave no JSON report: ${(result.stderr || result.stdout).trim().split('\n')[0]}`, fix: 'run kubeconform by hand to see why' }];
+    }
     return (report.resources ?? [])
       .filter((resource) => resource.status === 'statusInvalid' || resource.status === 'statusError')
-      .map((resource) => ({
-        check: 'schema' as const,
-        severity: 'error' as const,
-        object: { kind: resource.kind, name: resource.name },
-        message: `kubeconform: ${resource.msg}`,
-        fix: 'fix the field to match the API schema',
-      }));
+      .map((resource) => {
+        const source = objects[files.indexOf(resource.filename)];
+        const ref = source && objectRef(source.object);
+        return {
+          check: 'schema' as const,
+          severity: 'error' as const,
+          ...(source?.file && { file: source.file }),
+          ...(ref && { object: ref }),
+          message: `kubeconform: ${resource.msg}`,
+          fix: 'fix the field to match the API schema',
+        };
+      });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { postBuildVariables, substituteObject, SubstitutionError } from '@gitops/flux-envsubst';
 import type { Finding } from './findings';
-import { formatRef, objectRef } from './findings';
+import { objectRef } from './findings';
 import { KustomizeBuildError, type KustomizeRunner } from './kustomize';
 import { parseDocuments } from './yaml-documents';
 
@@ -96,5 +96,3 @@ export function fluxBuild(
   }
   return { objects, findings };
 }
-
-export const describeKustomization = (ks: FluxKustomization): string => formatRef(objectRef(ks)!);

@@ -39,7 +39,8 @@ if (!project || !definitionPath || !out || !['text', 'json'].includes(output!)) 
   fail('usage: validate --project <nx project> --definition <cluster module> --out <folder> [--output text|json] [--flux]');
 }
 
-const { default: definition } = (await import(pathToFileURL(resolve(definitionPath)).href)) as { default: ClusterDefinition };
+const { default: definition } = (await import(pathToFileURL(resolve(definitionPath)).href)) as { default?: ClusterDefinition };
+if (!definition) fail(`${project}: ${definitionPath} has no default export (a defineCluster(...) result)`);
 let rendered;
 try {
   rendered = renderedFiles(project, definition);
@@ -47,6 +48,8 @@ try {
   if (error instanceof ClusterSettingsError) fail(`${project}: ${error.message}`);
   throw error;
 }
+
+if (rendered.outDir !== out) fail(`${project}: cluster ${definition.settings.name} renders to ${rendered.outDir}, not ${out}`);
 
 const { settings } = definition;
 const report = validateCluster({

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
 import type { Finding } from './findings';
 import { objectRef, formatRef } from './findings';
 import { parseDocuments } from './yaml-documents';
@@ -20,6 +19,10 @@ export function readSources(repoRoot: string, folders: readonly string[]): { fil
   const findings: Finding[] = [];
   for (const folder of folders) {
     const root = join(repoRoot, folder);
+    if (!existsSync(root)) {
+      findings.push({ check: 'kustomize', severity: 'error', file: folder, message: 'the cluster folder does not exist', fix: 'render the cluster first (nx run <cluster>:render)' });
+      continue;
+    }
     const entries = readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && isYaml(entry.name))
       .map((entry) => join(entry.parentPath, entry.name))
@@ -31,9 +34,11 @@ export function readSources(repoRoot: string, folders: readonly string[]): { fil
         findings.push({
           check: 'schema',
           severity: 'error',
-          file: `${path}:${error.line}`,
-          message: `invalid YAML: ${error.message}`,
-          fix: 'remove the duplicate key or fix the syntax; Kubernetes tooling would silently keep one value',
+          file: path,
+          message: `invalid YAML at line ${error.line}: ${error.message}`,
+          fix: error.message.includes('unique')
+            ? 'remove the duplicate key: Kubernetes tooling keeps one of the values without a word'
+            : 'fix the YAML syntax',
         });
       }
       files.push({ path, objects: parsed.objects });
@@ -60,18 +65,20 @@ export function kustomizeLayout(repoRoot: string, files: readonly SourceFile[]) 
   return { rootDirs, unlisted };
 }
 
-/** Index of objects by kind/namespace/name to the file that declares them. */
-export function objectIndex(files: readonly SourceFile[]): Map<string, string> {
-  const index = new Map<string, string>();
+/**
+ * Index of objects to the file that declares them: by kind/namespace/name, and by kind/name when
+ * only one file declares that pair (kustomize may set the namespace after the fact).
+ */
+export function objectIndex(files: readonly SourceFile[]): Map<string, string | undefined> {
+  const index = new Map<string, string | undefined>();
   for (const file of files) {
     for (const object of file.objects) {
       const ref = objectRef(object);
       if (!ref) continue;
       index.set(formatRef(ref), file.path);
-      index.set(formatRef({ kind: ref.kind, name: ref.name }), file.path);
+      const loose = formatRef({ kind: ref.kind, name: ref.name });
+      index.set(loose, index.has(loose) && index.get(loose) !== file.path ? undefined : file.path);
     }
   }
   return index;
 }
-
-export const readYaml = (path: string): unknown => parse(readFileSync(path, 'utf8'));

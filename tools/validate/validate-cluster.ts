@@ -119,7 +119,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     }
   }
 
-  if (target.workspace) findings.push(...kubeconformFindings(built, target.workspace));
+  if (target.workspace) findings.push(...kubeconformFindings(checked, target.workspace));
   if (target.fluxCrossCheck) findings.push(...fluxCrossCheck(kustomizations, built, target.repoRoot));
 
   const model: ClusterModel = {
