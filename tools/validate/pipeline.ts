@@ -1,4 +1,5 @@
 import { IMAGE_PARSERS, lintPipeline, parseClassicConfig } from '@gitops/fluent-bit-lint';
+import { memoryForChunks } from '@gitops/fluent-bit-values';
 import { validateFluentBitChartValues } from '@gitops/k8s-schemas';
 import { quantityValue } from '@gitops/manifest';
 import type { BuiltObject } from './flux-build';
@@ -41,9 +42,6 @@ export function chartValuesFindings(release: Release): Finding[] {
   }));
 }
 
-/** Chunks of ~2 MiB each that `storage.max_chunks_up` lets Fluent Bit hold, plus itself. */
-const CHUNK_BYTES = 2 * 2 ** 20;
-const BASELINE_BYTES = 32 * 2 ** 20;
 
 /** Lints the Fluent Bit configuration inside the values (already substituted by Flux). */
 export function pipelineFindings(release: Release): Finding[] {
@@ -70,15 +68,15 @@ export function pipelineFindings(release: Release): Finding[] {
   const chunks = Number(service && property(service, 'storage.max_chunks_up') || 128);
   const limit = values.resources?.limits?.memory;
   const limitBytes = limit === undefined ? undefined : quantityValue(limit);
-  if (limitBytes !== undefined && chunks * CHUNK_BYTES + BASELINE_BYTES > limitBytes) {
+  if (limitBytes !== undefined && memoryForChunks(chunks) > limitBytes) {
     findings.push({
       check: 'pipeline',
       severity: 'error',
       ...(release.file && { file: release.file }),
       ...(ref && { object: ref }),
       path: 'spec.values.config.service',
-      message: `storage.max_chunks_up ${chunks} (~${(chunks * CHUNK_BYTES) / 2 ** 20} MiB of chunks) does not fit the memory limit ${limit}`,
-      fix: `lower storage.max_chunks_up to ${Math.max(1, Math.floor((limitBytes - BASELINE_BYTES) / CHUNK_BYTES))} or raise resources.limits.memory`,
+      message: `storage.max_chunks_up ${chunks} (~${memoryForChunks(chunks) / 2 ** 20} MiB with Fluent Bit itself) does not fit the memory limit ${limit}`,
+      fix: `lower storage.max_chunks_up to ${Math.max(1, Math.floor((limitBytes - memoryForChunks(0)) / (memoryForChunks(1) - memoryForChunks(0))))} or raise resources.limits.memory`,
     });
   }
   return findings;

@@ -1,5 +1,4 @@
-/** Flux post-build variable names (kustomize-controller: `^[_[:alpha:]][_[:alpha:][:digit:]]*$`). */
-const VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+import { isValidVariableName } from '@gitops/flux-envsubst';
 
 /**
  * The variables of a cluster's `cluster-settings` ConfigMap. A manifest can only reference a
@@ -11,7 +10,7 @@ export class FluxVariables {
 
   /** Defines a variable and returns the reference to write in a manifest, `${NAME}`. */
   define(name: string, value: string | number): string {
-    if (!VARIABLE_NAME.test(name)) throw new Error(`invalid Flux variable name ${JSON.stringify(name)}`);
+    if (!isValidVariableName(name)) throw new Error(`invalid Flux variable name ${JSON.stringify(name)}`);
     if (this.#values.has(name)) throw new Error(`Flux variable ${name} is defined twice`);
     this.#values.set(name, String(value));
     return `\${${name}}`;

@@ -50,9 +50,6 @@ export function logCollection(settings: ClusterSettings, variables: FluxVariable
 
   const hostPaths = {
     containerLogs: variables.define('CONTAINERD_LOG_PATH', TALOS_HOST_PATHS.containerLogs),
-    auditLogs: settings.auditLogs.enabled
-      ? variables.define('KUBE_AUDIT_LOG_PATH', TALOS_HOST_PATHS.auditLogs)
-      : TALOS_HOST_PATHS.auditLogs,
     state: variables.define('FLUENT_BIT_STATE_PATH', TALOS_HOST_PATHS.state),
   };
   const containerLogs: LogStreamOptions = {
@@ -60,8 +57,9 @@ export function logCollection(settings: ClusterSettings, variables: FluxVariable
     queueLimit: queueLimitFor(settings.containerLogs.outage, ENRICHED_RECORD_BYTES),
     maxLineSize: MAX_CONTAINER_LINE,
   };
-  const auditLogs: LogStreamOptions | undefined = settings.auditLogs.enabled
+  const auditLogs: (LogStreamOptions & { logDir: string }) | undefined = settings.auditLogs.enabled
     ? {
+        logDir: variables.define('KUBE_AUDIT_LOG_PATH', TALOS_HOST_PATHS.auditLogs),
         tenant: tenant('OBSERVABILITY_AUDIT', settings.auditLogs.tenant),
         queueLimit: queueLimitFor(settings.auditLogs.outage, AUDIT_EVENT_BYTES),
         maxLineSize: MAX_AUDIT_LINE,

@@ -34,8 +34,13 @@ describe('cluster settings validation', () => {
     ['a tenant id beyond uint32', (s: any) => (s.auditLogs.tenant.projectId = 2 ** 32), 'auditLogs.tenant.projectId', 2 ** 32, /uint32/],
     ['a missing required setting', (s: any) => delete s.apiServer, 'apiServer', undefined, /required setting/],
     ['a misspelt setting', (s: any) => (s.fluentBit.resource = {}), 'fluentBit.resource', {}, /unknown key; known here: namespace, resources/],
+    ['an API server range that is everything', (s: any) => (s.apiServer.cidrs = ['::/0']), 'apiServer.cidrs[0]', '::/0', /control-plane node addresses/],
+    ['audit enabled as a string', (s: any) => (s.auditLogs = { enabled: 'yes' }), 'auditLogs.enabled', 'yes', /true or false/],
+    ['an outage queue larger than the node disk allowed', (s: any) => (s.containerLogs.outage = { minutes: 1440, linesPerSecond: 1000 }), 'containerLogs.outage', { minutes: 1440, linesPerSecond: 1000 }, /fits 20 GiB of node disk \(this one needs 64\.4 GiB/],
     ['a bad CIDR', (s: any) => (s.apiServer.cidrs = ['10.0.0.300/32']), 'apiServer.cidrs[0]', '10.0.0.300/32', /CIDR/],
     ['audit enabled without a tenant', (s: any) => delete s.auditLogs.tenant, 'auditLogs.tenant', undefined, /required setting/],
+    ['a string where a boolean goes', (s: any) => (s.fluentBit.namespace.managed = 'yes'), 'fluentBit.namespace.managed', 'yes', /true to render the Namespace here/],
+    ['resources that are not an object', (s: any) => (s.fluentBit.resources = null), 'fluentBit.resources', null, /a value of type object/],
   ])('reports %s with cluster, field path, value and what is expected', (_, change, path, value, expected) => {
     const error = errorFor(change);
     const issue = error.issues.find((i) => i.path === path);

@@ -1,7 +1,9 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { memoryForChunks } from '@gitops/fluent-bit-values';
 import { quantityValue } from '@gitops/manifest';
 import schema from '../schema/cluster-settings.schema.json';
-import type { ClusterSettings } from './generated/cluster-settings';
+import type { ClusterSettings, Outage } from './generated/cluster-settings';
+import { AUDIT_EVENT_BYTES, ENRICHED_RECORD_BYTES, MAX_QUEUE_BYTES, queueBytes } from './sizing';
 
 export type { ClusterSettings } from './generated/cluster-settings';
 
@@ -36,9 +38,7 @@ const validateSchema = ajv.compile<ClusterSettings>(schema);
 
 /** Filesystem chunks in memory at once (Fluent Bit `storage.max_chunks_up`), ~2 MiB each. */
 export const CHUNKS_IN_MEMORY = 16;
-/** Fluent Bit's own footprint besides buffered chunks (measured peak RSS ~30 MB idle-to-busy). */
-const BASELINE_MEMORY = 32 * 2 ** 20;
-export const MIN_MEMORY_LIMIT = CHUNKS_IN_MEMORY * 2 * 2 ** 20 + BASELINE_MEMORY;
+export const MIN_MEMORY_LIMIT = memoryForChunks(CHUNKS_IN_MEMORY);
 
 /**
  * Checks settings against the schema and the rules a schema cannot express. Every problem is
@@ -48,9 +48,39 @@ export function validateClusterSettings(input: unknown, source: string): Cluster
   const name = (input as { name?: unknown } | null)?.name;
   const cluster = `${typeof name === 'string' ? JSON.stringify(name) : '(unnamed)'} (${source})`;
   const valid = validateSchema(input);
-  const issues = [...(valid ? [] : schemaIssues(validateSchema.errors ?? [])), ...resourceIssues(input)];
+  const issues = [...(valid ? [] : schemaIssues(validateSchema.errors ?? [])), ...resourceIssues(input), ...apiServerIssues(input), ...queueIssues(input)];
   if (valid && issues.length === 0) return input;
   throw new ClusterSettingsError(cluster, issues);
+}
+
+/** Each stream's on-disk queue must fit the node disk we allow it. */
+function queueIssues(input: unknown): SettingsIssue[] {
+  const settings = input as { containerLogs?: { outage?: Partial<Outage> }; auditLogs?: { outage?: Partial<Outage> } } | null;
+  const streams: Array<[string, Partial<Outage> | undefined, number]> = [
+    ['containerLogs.outage', settings?.containerLogs?.outage, ENRICHED_RECORD_BYTES],
+    ['auditLogs.outage', settings?.auditLogs?.outage, AUDIT_EVENT_BYTES],
+  ];
+  return streams.flatMap(([path, outage, recordBytes]) => {
+    if (typeof outage?.minutes !== 'number' || typeof outage.linesPerSecond !== 'number') return [];
+    const bytes = queueBytes(outage as Outage, recordBytes);
+    return bytes > MAX_QUEUE_BYTES
+      ? [{ path, value: outage, expected: `an outage whose queue fits ${MAX_QUEUE_BYTES / 2 ** 30} GiB of node disk (this one needs ${(bytes / 2 ** 30).toFixed(1)} GiB at ${recordBytes} B a line)` }]
+      : [];
+  });
+}
+
+/** The NetworkPolicy opens the API port to these CIDRs: a very wide one opens it to everything. */
+function apiServerIssues(input: unknown): SettingsIssue[] {
+  const cidrs = (input as { apiServer?: { cidrs?: unknown } } | null)?.apiServer?.cidrs;
+  if (!Array.isArray(cidrs)) return [];
+  return cidrs.flatMap((cidr, index) => {
+    if (typeof cidr !== 'string') return [];
+    const bits = Number(cidr.split('/')[1]);
+    const minimum = cidr.includes(':') ? 16 : 8;
+    return bits < minimum
+      ? [{ path: `apiServer.cidrs[${index}]`, value: cidr, expected: `the control-plane node addresses (a prefix of at least /${minimum}), not a range this wide` }]
+      : [];
+  });
 }
 
 type Resources = Partial<Record<'requests' | 'limits', Partial<Record<'cpu' | 'memory', unknown>>>>;
@@ -113,11 +143,26 @@ function schemaIssues(errors: readonly ErrorObject[]): SettingsIssue[] {
       };
     } else {
       const described = (error.parentSchema as { description?: string } | undefined)?.description;
-      issue = { path: base, value: error.data, expected: described ?? (error.message ?? 'a valid value') };
+      issue = { path: base, value: error.data, expected: described ?? expectedFrom(error) };
     }
     if (!issues.has(issue.path)) issues.set(issue.path, issue);
   }
   return [...issues.values()];
+}
+
+/** What the schema wanted, in words, where it gives no description. */
+function expectedFrom(error: ErrorObject): string {
+  const params = error.params as { allowedValue?: unknown; allowedValues?: unknown[]; type?: string };
+  switch (error.keyword) {
+    case 'const':
+      return JSON.stringify(params.allowedValue);
+    case 'enum':
+      return `one of ${params.allowedValues?.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `a value of type ${params.type}`;
+    default:
+      return error.message ?? 'a valid value';
+  }
 }
 
 /**

@@ -13,8 +13,13 @@ export const ENRICHED_RECORD_BYTES = 800;
  */
 export const AUDIT_EVENT_BYTES = 1500;
 
-/** The on-disk queue that holds `outage.minutes` of a node's logs at `outage.linesPerSecond`. */
-export function queueLimitFor(outage: Outage, recordBytes: number): Size {
-  const bytes = outage.minutes * 60 * outage.linesPerSecond * recordBytes;
-  return `${Math.ceil(bytes / 2 ** 20)}M`;
-}
+/** Node disk one stream's queue may take (on Talos, /var is shared with images and pod logs). */
+export const MAX_QUEUE_BYTES = 20 * 2 ** 30;
+
+/** Bytes of `outage.minutes` of a node's logs at `outage.linesPerSecond`. */
+export const queueBytes = (outage: Outage, recordBytes: number): number =>
+  outage.minutes * 60 * outage.linesPerSecond * recordBytes;
+
+/** The on-disk queue that holds the stated outage (Fluent Bit sizes: M = MiB). */
+export const queueLimitFor = (outage: Outage, recordBytes: number): Size =>
+  `${Math.ceil(queueBytes(outage, recordBytes) / 2 ** 20)}M`;

@@ -7,7 +7,7 @@ export { containerLogInput, kubernetesMetadataFilter, liftKubernetesMetadata, CO
 export { auditLogInput, auditEventParser, AUDIT_LOG_TAG } from './audit-logs';
 export { recordFields } from './record-fields';
 export { victoriaLogsOutput, type VictoriaLogsOutputOptions, type VictoriaLogsTenant } from './victoria-logs';
-export { serviceSection, METRICS_PORT, type ServiceOptions } from './service';
+export { serviceSection, memoryForChunks, METRICS_PORT, type ServiceOptions } from './service';
 export { logShippingPipeline, type LogShippingOptions, type LogStreamOptions } from './log-shipping';
 export { fluentBitChartValues, type FluentBitChartOptions } from './chart-values';
 export { fluentBitEnv } from './environment';

@@ -16,7 +16,7 @@ const options: LogShippingOptions = {
 };
 const withAudit: LogShippingOptions = {
   ...options,
-  auditLogs: { tenant: { accountId: '1', projectId: '0' }, queueLimit: '258M', maxLineSize: '1M' },
+  auditLogs: { logDir: '/var/log/audit/kube', tenant: { accountId: '1', projectId: '0' }, queueLimit: '258M', maxLineSize: '1M' },
 };
 
 /** Parser names in the Fluent Bit 5.1.1 image's /fluent-bit/etc/parsers.conf (shared/fluent-bit). */

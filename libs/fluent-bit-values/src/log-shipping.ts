@@ -5,7 +5,7 @@ import {
   kubernetesMetadataFilter,
   liftKubernetesMetadata,
 } from './container-logs';
-import { CUSTOM_PARSERS_FILE, type HostPaths } from './paths';
+import type { HostPaths } from './paths';
 import type { Pipeline, Size } from './pipeline/model';
 import { recordFields } from './record-fields';
 import { serviceSection, type ServiceOptions } from './service';
@@ -17,15 +17,15 @@ export interface LogStreamOptions {
   maxLineSize: Size;
 }
 
-export interface LogShippingOptions extends Omit<ServiceOptions, 'stateDir'> {
+export interface LogShippingOptions extends Omit<ServiceOptions, 'stateDir' | 'customParsers'> {
   hostPaths: HostPaths;
   /** Stamped on every record as `cluster` and `environment`. */
   cluster: string;
   environment: string;
   sink: Pick<VictoriaLogsOutputOptions, 'host' | 'port' | 'path' | 'credentials'>;
   containerLogs: LogStreamOptions;
-  /** Kubernetes API audit events; omitted = not collected. */
-  auditLogs?: LogStreamOptions;
+  /** Kubernetes API audit events from the kube-apiserver log in `logDir`; omitted = not collected. */
+  auditLogs?: LogStreamOptions & { logDir: string };
 }
 
 /** Streams fields: low cardinality, as VictoriaLogs recommends (keyConcepts: stream fields). */
@@ -41,15 +41,12 @@ export function logShippingPipeline(options: LogShippingOptions): Pipeline {
   const { auditLogs, containerLogs } = options;
   const parsers = auditLogs ? [auditEventParser] : [];
   const { hostPaths } = options;
-  const service = serviceSection({ ...options, stateDir: hostPaths.state });
   return {
-    service: parsers.length
-      ? service
-      : { ...service, parsers_file: service.parsers_file?.filter((file) => file !== CUSTOM_PARSERS_FILE) },
+    service: serviceSection({ ...options, stateDir: hostPaths.state, customParsers: parsers.length > 0 }),
     parsers,
     inputs: [
       containerLogInput({ ...containerLogs, logDir: hostPaths.containerLogs, stateDir: hostPaths.state }),
-      ...(auditLogs ? [auditLogInput({ ...auditLogs, logDir: hostPaths.auditLogs, stateDir: hostPaths.state })] : []),
+      ...(auditLogs ? [auditLogInput({ ...auditLogs, stateDir: hostPaths.state })] : []),
     ],
     filters: [
       kubernetesMetadataFilter(),

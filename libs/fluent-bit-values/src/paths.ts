@@ -15,14 +15,12 @@ export const HOST_LOG_DIR = '/var/log';
 export interface HostPaths {
   /** kubelet's symlinks to the CRI log files under /var/log/pods. */
   containerLogs: string;
-  /** kube-apiserver audit logs (control-plane nodes only). */
-  auditLogs: string;
   /** Tail positions and the filesystem buffer; must survive the pod. */
   state: string;
 }
 
 /** Talos Linux: only /var is writable; audit path from `--audit-log-path` (siderolabs/talos constants.go). */
-export const TALOS_HOST_PATHS: HostPaths = {
+export const TALOS_HOST_PATHS: HostPaths & { auditLogs: string } = {
   containerLogs: '/var/log/containers',
   auditLogs: '/var/log/audit/kube',
   state: '/var/fluent-bit/state',

@@ -5,15 +5,9 @@
 export interface KustomizeConfig {
   apiVersion: 'kustomize.config.k8s.io/v1beta1';
   kind: 'Kustomization';
-  namespace?: string;
   resources: string[];
 }
 
-export function kustomizeConfig(resources: readonly string[], namespace?: string): KustomizeConfig {
-  return {
-    apiVersion: 'kustomize.config.k8s.io/v1beta1',
-    kind: 'Kustomization',
-    ...(namespace && { namespace }),
-    resources: [...resources],
-  };
+export function kustomizeConfig(resources: readonly string[]): KustomizeConfig {
+  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] };
 }
