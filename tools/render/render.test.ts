@@ -109,6 +109,18 @@ describe('render command', () => {
     expect(readOutputFolder(out)).toEqual(new Map([['cluster-settings.yaml', 'hand: written\n']]));
   });
 
+  it('writes byte-identical files from two separate processes', () => {
+    const definition = join(workspace, 'clusters/infra/src/index.ts');
+    const args = ['--project', 'clusters-infra', '--definition', definition, '--out', 'kubernetes/clusters/infra'];
+    const second = join(dir, 'second');
+    mkdirSync(second);
+    expect(run(args, dir).status).toBe(0);
+    expect(run(args, second).status).toBe(0);
+    const first = readOutputFolder(join(dir, 'kubernetes/clusters/infra'));
+    expect(first.size).toBe(11);
+    expect(readOutputFolder(join(second, 'kubernetes/clusters/infra'))).toEqual(first);
+  });
+
   it('--check passes on the committed files and fails, naming the file, when one drifted', () => {
     const definition = join(workspace, 'clusters/infra/src/index.ts');
     const out = join(dir, 'kubernetes/clusters/infra');

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import infra from '../../clusters/infra/src/index';
@@ -6,7 +6,8 @@ import { applyPlan, readOutputFolder } from '../render/output-folder';
 import { planRender } from '../render/plan';
 import { renderedFiles } from '../render/rendered-files';
 import { driftFindings } from './drift';
-import { editYaml, scratchInfra, summary, validateScratch } from './validate.test-support';
+import { validateCluster } from './validate-cluster';
+import { editYaml, scratchInfra, scratchTarget, summary, validateScratch } from './validate.test-support';
 
 const VALUES = 'observability/fluent-bit/app/helmrelease.yaml';
 let root: string;
@@ -79,9 +80,21 @@ describe('validate, each check with its defect present', () => {
     expect(summary(validateScratch(root).findings)).toContainEqual(expect.objectContaining({ check: 'schema', message: expect.stringContaining('invalid YAML') }));
   });
 
-  it('schema: an object with no schema is an error', () => {
+  it('schema: an object with no schema is an error, unless its kind is explicitly skipped', () => {
     const findings = findingsAfter('observability/fluent-bit/app/vmservicescrape.yaml', ([scrape]) => (scrape.apiVersion = 'operator.victoriametrics.com/v1'));
     expect(findings).toContainEqual(expect.objectContaining({ check: 'schema', message: 'no schema for operator.victoriametrics.com/v1 VMServiceScrape' }));
+    const skipped = validateCluster({ ...scratchTarget(root), skipKinds: ['operator.victoriametrics.com/v1/VMServiceScrape'] });
+    expect(skipped.findings.filter((f) => f.check === 'schema')).toEqual([]);
+  });
+
+  it('kustomize: a Component is built only through the kustomization that uses it', () => {
+    const component = join(root, 'kubernetes/clusters/infra/observability/fluent-bit/labels');
+    mkdirSync(component);
+    // `labels` without selectors: commonLabels would also rewrite the NetworkPolicy's podSelector,
+    // which then selects no Fluent Bit pod (validate reports that too).
+    writeFileSync(join(component, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nlabels:\n  - pairs:\n      team: platform\n');
+    editYaml(root, 'observability/fluent-bit/app/kustomization.yaml', ([k]) => (k.components = ['../labels']));
+    expect(validateScratch(root).findings).toEqual([]);
   });
 
   it('helm values: a key the chart ignores is an error', () => {

@@ -5,6 +5,7 @@
  *   tsx tools/validate/main.ts --project clusters-infra --definition clusters/infra/src/index.ts \
  *     --out kubernetes/clusters/infra [--output text|json] [--flux]
  *
+ * --skip-kind <apiVersion/Kind> (repeatable) knowingly leaves a kind with no schema unvalidated.
  * --flux cross-checks each Flux build with `flux build kustomization --dry-run` (needs the flux CLI).
  * A `kubeconform` binary on PATH is run over the same objects against the committed schemas.
  * Exits 1 when there is any error (warnings alone pass).
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     output: { type: 'string', default: 'text' },
     flux: { type: 'boolean', default: false },
+    'skip-kind': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -36,7 +38,7 @@ function fail(message: string): never {
 
 const { project, definition: definitionPath, out, output } = args;
 if (!project || !definitionPath || !out || !['text', 'json'].includes(output!)) {
-  fail('usage: validate --project <nx project> --definition <cluster module> --out <folder> [--output text|json] [--flux]');
+  fail('usage: validate --project <nx project> --definition <cluster module> --out <folder> [--output text|json] [--flux] [--skip-kind apiVersion/Kind]...');
 }
 
 const { default: definition } = (await import(pathToFileURL(resolve(definitionPath)).href)) as { default?: ClusterDefinition };
@@ -70,6 +72,7 @@ const report = validateCluster({
   },
   drift: { project, outDir: out, rendered: rendered.files, committed: readOutputFolder(resolve(workspaceRoot, out)) },
   fluxCrossCheck: args.flux,
+  skipKinds: args['skip-kind'],
   workspace: workspaceRoot,
 });
 

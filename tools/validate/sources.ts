@@ -53,14 +53,22 @@ export function kustomizeLayout(repoRoot: string, files: readonly SourceFile[]) 
   const listed = new Set<string>();
   for (const root of roots) {
     const dir = dirname(root.path);
-    const resources = (root.objects[0]?.['resources'] as unknown[] | undefined) ?? [];
+    const config = root.objects[0] ?? {};
+    const patches = ((config['patches'] as Array<{ path?: unknown }> | undefined) ?? []).map((patch) => patch.path);
+    const resources = [
+      ...((config['resources'] as unknown[] | undefined) ?? []),
+      ...((config['components'] as unknown[] | undefined) ?? []),
+      ...((config['patchesStrategicMerge'] as unknown[] | undefined) ?? []),
+      ...patches,
+    ];
     for (const resource of resources) {
       if (typeof resource !== 'string') continue;
       const target = relative(repoRoot, resolve(repoRoot, dir, resource));
       listed.add(target);
     }
   }
-  const rootDirs = roots.map((root) => dirname(root.path));
+  // A kustomize Component only builds as part of the kustomization that uses it.
+  const rootDirs = roots.filter((root) => root.objects[0]?.['kind'] !== 'Component').map((root) => dirname(root.path));
   const unlisted = files.filter((f) => !roots.includes(f) && !listed.has(f.path) && existsSync(join(repoRoot, f.path)));
   return { rootDirs, unlisted };
 }

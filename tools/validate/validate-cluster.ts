@@ -23,6 +23,8 @@ export interface ValidationTarget {
   network?: NetworkFacts;
   /** When set, the committed folder is compared with a fresh render. */
   drift?: { project: string; outDir: string; rendered: ReadonlyMap<string, string>; committed: ReadonlyMap<string, string> };
+  /** `apiVersion/kind`s with no schema that are knowingly not validated (else: an error). */
+  skipKinds?: readonly string[];
   /** Also run `flux build kustomization --dry-run` and compare. */
   fluxCrossCheck?: boolean;
   /** Where the committed schemas are, for a kubeconform binary on PATH. */
@@ -111,7 +113,8 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     const result = validateObject(object);
     const located = { ...(file && { file }), ...(ref && { object: ref }) };
     if (result === 'no-schema') {
-      findings.push({ check: 'schema', severity: 'error', ...located, message: `no schema for ${String(object['apiVersion'])} ${kind}`, fix: 'generate its schema (tools/codegen) or fix apiVersion/kind' });
+      if (target.skipKinds?.includes(`${String(object['apiVersion'])}/${kind}`)) continue;
+      findings.push({ check: 'schema', severity: 'error', ...located, message: `no schema for ${String(object['apiVersion'])} ${kind}`, fix: 'generate its schema (tools/codegen), fix apiVersion/kind, or skip the kind explicitly (--skip-kind)' });
       continue;
     }
     for (const violation of result) {

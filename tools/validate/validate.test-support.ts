@@ -5,7 +5,7 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { vmauthPodLabels } from '@gitops/cluster';
 import infra from '../../clusters/infra/src/index';
 import type { Finding } from './findings';
-import { validateCluster, type ClusterReport } from './validate-cluster';
+import { validateCluster, type ClusterReport, type ValidationTarget } from './validate-cluster';
 
 import { workspaceRoot } from '../workspace';
 
@@ -26,8 +26,7 @@ export function editYaml(root: string, file: string, edit: (documents: any[]) =>
   writeFileSync(path, documents.map((d) => stringify(d)).join('---\n'));
 }
 
-export const validateScratch = (root: string, external = ['observability-victoria-logs']): ClusterReport =>
-  validateCluster({
+export const scratchTarget = (root: string, external = ['observability-victoria-logs']): ValidationTarget => ({
     cluster: 'infra',
     repoRoot: root,
     folders: ['kubernetes/clusters/infra'],
@@ -37,6 +36,8 @@ export const validateScratch = (root: string, external = ['observability-victori
       logSink: { namespace: 'observability', podLabels: vmauthPodLabels('victoria-logs'), port: 8427 },
     },
   });
+
+export const validateScratch = (root: string, external?: string[]): ClusterReport => validateCluster(scratchTarget(root, external));
 
 /** Findings reduced to what a test asserts on. */
 export const summary = (findings: readonly Finding[]) =>
