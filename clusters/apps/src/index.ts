@@ -1,6 +1,9 @@
 import { defineCluster } from '@gitops/cluster';
 
-/** The application cluster: ships its container logs to the same VictoriaLogs, no audit logs. */
+/**
+ * The application cluster: container logs only (no audit logs), through the vmauth `victoria-logs`
+ * in its own observability namespace, which Kustomization observability-victoria-logs deploys there.
+ */
 export default defineCluster('clusters/apps/src/index.ts', {
   name: 'apps',
   environment: 'production',

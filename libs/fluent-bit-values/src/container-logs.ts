@@ -31,9 +31,11 @@ export function kubernetesMetadataFilter(): KubernetesFilter {
     kube_tag_prefix: 'kube.var.log.containers.',
     merge_log: true,
     keep_log: false,
+    // Pods may pick a parser or opt out with the fluentbit.io/parser and fluentbit.io/exclude annotations.
     'k8s-logging.parser': true,
     'k8s-logging.exclude': true,
     labels: true,
+    // Annotations are large and rarely queried; they would ride on every record.
     annotations: false,
     // 0 = no limit: with the 32k default a large pod spec silently loses all metadata.
     buffer_size: 0,

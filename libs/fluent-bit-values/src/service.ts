@@ -39,6 +39,8 @@ export function serviceSection({ stateDir, retryBackoffCap, maxChunksInMemory, c
     'scheduler.base': 5,
     'scheduler.cap': retryBackoffCap,
     'storage.path': `${stateDir}/flb-storage/`,
+    // The documented defaults, stated: `normal` leaves fsync to the OS (`full` syncs every write),
+    // no CRC on chunks, and 5M of backlog chunks in memory when replaying after a restart.
     'storage.sync': 'normal',
     'storage.checksum': false,
     'storage.max_chunks_up': maxChunksInMemory,

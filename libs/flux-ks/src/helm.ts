@@ -20,6 +20,7 @@ export function helmChartSource(options: HelmChartSourceOptions): OCIRepository 
     kind: 'OCIRepository',
     metadata: { name: options.name, namespace: FLUX_NAMESPACE },
     spec: {
+      // The tag is pinned, so polling only notices a re-pushed tag; twice a day is plenty.
       interval: options.interval ?? '12h',
       url: options.url,
       ref: { tag: options.tag },
@@ -41,6 +42,7 @@ export interface HelmReleaseOptions {
 }
 
 export function helmRelease(options: HelmReleaseOptions): HelmRelease {
+  // As the story asks: three more attempts, then Flux stops and reports the release as failed.
   const retries = options.retries ?? 3;
   return {
     apiVersion: 'helm.toolkit.fluxcd.io/v2',

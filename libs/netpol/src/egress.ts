@@ -46,7 +46,9 @@ export function dnsEgress(): NetworkPolicyEgressRule {
  * The Kubernetes API server by address. kube-apiserver runs host-networked, and pod or namespace
  * selectors do not match host-networked pods in common implementations; `ipBlock` does
  * (kubernetes.io network-policies: "NetworkPolicy and hostNetwork pods"). The port is the
- * endpoint's (6443), since policies see the Service address already translated.
+ * endpoint's (6443), since policies see the Service address already translated. CNI caveats: Cilium
+ * matches node addresses by ipBlock only with `policy-cidr-match-mode: nodes` (else use a
+ * CiliumNetworkPolicy `toEntities: [kube-apiserver]`); Talos' default flannel enforces no policy.
  */
 export function apiServerEgress(cidrs: readonly string[], port: number): NetworkPolicyEgressRule {
   return {
