@@ -10,6 +10,7 @@
  * A `kubeconform` binary on PATH is run over the same objects against the committed schemas.
  * Exits 1 when there is any error (warnings alone pass).
  */
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -77,4 +78,7 @@ const report = validateCluster({
 });
 
 process.stdout.write(output === 'json' ? formatJson(report) : formatText(report));
+if (!args.flux && spawnSync('flux', ['--version'], { stdio: 'ignore' }).status === 0) {
+  console.error(`${project}: a flux CLI is on PATH; add --flux to cross-check each build with \`flux build kustomization --dry-run\``);
+}
 if (report.findings.some((finding) => finding.severity === 'error')) process.exit(1);
