@@ -1,0 +1,63 @@
+/** 6. http outputs to VictoriaLogs /insert/jsonline: Format, _msg_field and tenant headers. */
+import type { ConfigSection } from '../../types';
+import { at, type LintContext } from '../context';
+import { hasEnv, lower, prop, props } from '../sections';
+
+export function checkVictoriaLogs(ctx: LintContext, output: ConfigSection): void {
+  const uri = prop(output, 'uri');
+  if (!uri) return;
+  const [path = '', query = ''] = uri.value.split('?', 2);
+  if (hasEnv(path) || !/\/insert\/jsonline\/?$/.test(path)) return;
+  const format = prop(output, 'format');
+  if (!format || lower(format.value) !== 'json_lines') {
+    at(
+      ctx,
+      output,
+      format ?? uri,
+      'error',
+      `Format ${format?.value ?? 'json (the default)'} sends one JSON array per request; VictoriaLogs ${path} rejects it with 400 and Fluent Bit drops the chunk without retrying`,
+      'set "Format json_lines"',
+    );
+  }
+  const headers = props(output, 'header').map((property) => {
+    const [name = '', ...rest] = property.value.split(/\s+/);
+    return { property, name: lower(name), value: rest.join(' ') };
+  });
+  const queryKeys = new URLSearchParams(query);
+  if (!queryKeys.has('_msg_field') && !headers.some((header) => header.name === 'vl-msg-field')) {
+    at(
+      ctx,
+      output,
+      uri,
+      'error',
+      `URI ${uri.value} has no _msg_field: Fluent Bit records carry the message in "log" (or merged JSON keys), so every entry gets VictoriaLogs' "missing _msg field" placeholder`,
+      `append "${query ? '&' : '?'}_msg_field=log,message,msg" (and _stream_fields) to the URI`,
+    );
+  }
+  const tenantHeaders = headers.filter((header) => header.name === 'accountid' || header.name === 'projectid');
+  for (const header of headers) {
+    if (header.name === 'x-scope-orgid' && tenantHeaders.length === 0) {
+      at(
+        ctx,
+        output,
+        header.property,
+        'warning',
+        `header X-Scope-OrgID is ignored by VictoriaLogs ${path}; without AccountID/ProjectID the logs land in tenant 0:0`,
+        'send "Header AccountID <uint32>" and "Header ProjectID <uint32>" (or let vmauth set them) and drop X-Scope-OrgID',
+      );
+    }
+  }
+  for (const header of tenantHeaders) {
+    if (hasEnv(header.value)) continue;
+    if (!/^\d+$/.test(header.value) || Number(header.value) > 4294967295) {
+      at(
+        ctx,
+        output,
+        header.property,
+        'error',
+        `header ${header.property.value.split(/\s+/)[0]} "${header.value}" is not a uint32: VictoriaLogs answers 400 and Fluent Bit drops the chunk`,
+        'use a number between 0 and 4294967295',
+      );
+    }
+  }
+}
