@@ -6,7 +6,7 @@
  *
  * --check writes nothing and exits 1 when the committed files differ from a fresh render.
  */
-import { resolve } from 'node:path';
+import { normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ClusterSettingsError, type ClusterDefinition } from '@gitops/cluster';
@@ -43,14 +43,14 @@ try {
   if (error instanceof ClusterSettingsError) fail(`${project}: ${error.message}`);
   throw error;
 }
-if (rendered.outDir !== out) {
+if (rendered.outDir !== normalize(out).replace(/\/$/, '')) {
   fail(`${project}: cluster ${module.default.settings.name} renders to ${rendered.outDir}, but the target writes to ${out}; make them agree`);
 }
 
-const plan = planRender(rendered.files, readOutputFolder(resolve(out)));
+const plan = planRender(project, rendered.files, readOutputFolder(resolve(out)));
 if (plan.conflicts.length > 0) {
   fail(
-    `${project}: refusing to overwrite hand-written files (no generated header) in ${out}:\n` +
+    `${project}: refusing to overwrite files it did not generate (hand-written, or another project's) in ${out}:\n` +
       plan.conflicts.map((path) => `  ${path}`).join('\n') +
       '\nMove them away or rename them; nothing was written.',
   );
@@ -61,7 +61,11 @@ if (args.check) {
   if (changes.length > 0) fail(`${project}: ${out} is not what render produces:\n${changes.join('\n')}\nRun: nx run ${project}:render`);
   console.log(`${project}: ${out} is up to date (${rendered.files.size} files)`);
 } else {
-  applyPlan(resolve(out), plan);
+  try {
+    applyPlan(resolve(out), plan);
+  } catch (error) {
+    fail(`${project}: writing ${out} failed, previous files kept: ${(error as Error).message}`);
+  }
   if (changes.length > 0) console.log(changes.join('\n'));
   console.log(
     `${project}: ${rendered.files.size} files in ${out} (${plan.write.size} written, ${plan.remove.length} removed, ${plan.unchanged} unchanged)`,

@@ -1,8 +1,13 @@
-import { readdirSync, readFileSync, renameSync, rmdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { RenderPlan } from './plan';
 
-/** Every file below `root` (relative path -> content); an absent folder is empty. */
+const TEMPORARY_SUFFIX = '.render-tmp';
+
+/**
+ * Every file below `root` (relative path -> content); an absent folder is empty. Staging files
+ * left by an interrupted render are not content.
+ */
 export function readOutputFolder(root: string): Map<string, string> {
   const files = new Map<string, string>();
   let entries;
@@ -13,14 +18,12 @@ export function readOutputFolder(root: string): Map<string, string> {
     throw error;
   }
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || entry.name.endsWith(TEMPORARY_SUFFIX)) continue;
     const path = join(entry.parentPath, entry.name);
     files.set(relative(root, path), readFileSync(path, 'utf8'));
   }
   return files;
 }
-
-const TEMPORARY_SUFFIX = '.render-tmp';
 
 /**
  * Applies a plan so that a failure leaves the previous files: every new file is first written
@@ -28,6 +31,11 @@ const TEMPORARY_SUFFIX = '.render-tmp';
  * last, and folders they leave empty with them.
  */
 export function applyPlan(root: string, plan: RenderPlan): void {
+  // Anything but a file (or nothing) at a target would make a rename fail half-way: refuse first.
+  for (const path of plan.write.keys()) {
+    const kind = kindOf(join(root, path));
+    if (kind !== 'file' && kind !== 'none') throw new Error(`${path} exists and is a ${kind}, not a file`);
+  }
   const staged: Array<[string, string]> = [];
   try {
     for (const [path, content] of plan.write) {
@@ -41,9 +49,25 @@ export function applyPlan(root: string, plan: RenderPlan): void {
     throw error;
   }
   for (const [temporary, target] of staged) renameSync(temporary, target);
+  removeLeftoverStaging(root);
   for (const path of plan.remove) {
     rmSync(join(root, path));
     removeEmptyParents(root, dirname(join(root, path)));
+  }
+}
+
+function removeLeftoverStaging(root: string): void {
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(TEMPORARY_SUFFIX)) rmSync(join(entry.parentPath, entry.name));
+  }
+}
+
+function kindOf(path: string): 'file' | 'none' | 'directory' | 'link' | 'special file' {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : stat.isSymbolicLink() ? 'link' : 'special file';
+  } catch {
+    return 'none';
   }
 }
 

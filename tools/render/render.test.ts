@@ -19,7 +19,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const renderInto = (root: string) => {
   const { files } = renderedFiles('clusters-infra', infra);
-  applyPlan(root, planRender(files, readOutputFolder(root)));
+  applyPlan(root, planRender('clusters-infra', files, readOutputFolder(root)));
 };
 
 describe('render', () => {
@@ -40,7 +40,7 @@ describe('render', () => {
   ])('%s matches its committed files (render on a clean checkout changes nothing)', (project, definition) => {
     const rendered = renderedFiles(project, definition);
     const committed = readOutputFolder(join(workspace, rendered.outDir));
-    expect(planRender(rendered.files, committed)).toMatchObject({ write: new Map(), remove: [], conflicts: [] });
+    expect(planRender(project, rendered.files, committed)).toMatchObject({ write: new Map(), remove: [], conflicts: [] });
   });
 
   it('keeps hand-written files beside its own and removes its own stale files and emptied folders', () => {
@@ -58,11 +58,33 @@ describe('render', () => {
     expect(existsSync(join(dir, 'observability/fluent-bit/app/helmrelease.yaml'))).toBe(true);
   });
 
+  it('refuses, before writing anything, when a folder stands where a file must go', () => {
+    renderInto(dir);
+    const before = readOutputFolder(dir);
+    rmSync(join(dir, 'observability/fluent-bit/ks.yaml'));
+    mkdirSync(join(dir, 'observability/fluent-bit/ks.yaml'));
+    const changed = new Map([...renderedFiles('clusters-infra', infra).files].map(([p, c]) => [p, `${c}# changed\n`]));
+    expect(() => applyPlan(dir, planRender('clusters-infra', changed, readOutputFolder(dir)))).toThrow(/ks.yaml exists and is a directory/);
+    before.delete('observability/fluent-bit/ks.yaml');
+    expect(readOutputFolder(dir)).toEqual(before);
+  });
+
+  it('recovers from the staging files of an interrupted render', () => {
+    renderInto(dir);
+    const path = join(dir, 'observability/fluent-bit/app/helmrelease.yaml');
+    writeFileSync(`${path}.render-tmp`, readFileSync(path, 'utf8'));
+    writeFileSync(path, `${readFileSync(path, 'utf8')}# edited\n`);
+    renderInto(dir);
+    expect(existsSync(`${path}.render-tmp`)).toBe(false);
+    expect(readOutputFolder(dir)).toEqual(renderedFiles('clusters-infra', infra).files);
+  });
+
   it('leaves the previous files untouched when writing fails midway', () => {
     renderInto(dir);
     const before = readOutputFolder(dir);
     // A file where a folder must go makes the second write fail after the first was staged.
     const plan = planRender(
+      'clusters-infra',
       new Map([
         ['kustomization.yaml', `${before.get('kustomization.yaml')}# changed\n`],
         ['cluster-settings.yaml/impossible.yaml', 'x'],
@@ -105,7 +127,7 @@ describe('render command', () => {
     writeFileSync(join(out, 'cluster-settings.yaml'), 'hand: written\n');
     const result = run(['--project', 'clusters-infra', '--definition', join(workspace, 'clusters/infra/src/index.ts'), '--out', 'kubernetes/clusters/infra'], dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('refusing to overwrite hand-written files');
+    expect(result.stderr).toContain('refusing to overwrite files it did not generate');
     expect(readOutputFolder(out)).toEqual(new Map([['cluster-settings.yaml', 'hand: written\n']]));
   });
 

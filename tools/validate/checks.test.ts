@@ -30,7 +30,7 @@ describe('validate, each check with its defect present', () => {
     const settings = { ...infra.settings, logSink: { ...infra.settings.logSink, credentials: { secretName: 'fluent-bit-vmauth', usernameKey: 'username', passwordKey: 'password' } } };
     const out = join(root, 'kubernetes/clusters/infra');
     const { files } = renderedFiles('clusters-infra', { ...infra, settings });
-    applyPlan(out, planRender(files, readOutputFolder(out)));
+    applyPlan(out, planRender('clusters-infra', files, readOutputFolder(out)));
     expect(readOutputFolder(out).get('observability/fluent-bit/app/helmrelease.yaml')).toContain('http_passwd $${VMAUTH_PASSWORD}');
     expect(validateScratch(root).findings).toEqual([]);
   });

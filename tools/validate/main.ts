@@ -11,7 +11,7 @@
  * Exits 1 when there is any error (warnings alone pass).
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ClusterSettingsError, vmauthPodLabels, type ClusterDefinition } from '@gitops/cluster';
@@ -52,7 +52,7 @@ try {
   throw error;
 }
 
-if (rendered.outDir !== out) fail(`${project}: cluster ${definition.settings.name} renders to ${rendered.outDir}, not ${out}`);
+if (rendered.outDir !== normalize(out).replace(/\/$/, '')) fail(`${project}: cluster ${definition.settings.name} renders to ${rendered.outDir}, not ${out}`);
 
 const { settings } = definition;
 const report = validateCluster({

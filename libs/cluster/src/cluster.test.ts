@@ -99,9 +99,9 @@ describe('a rendered cluster', () => {
   });
 
   it('sizes each on-disk queue for the stated outage', () => {
-    // 60 min x 300 lines/s x 800 B = 864,000,000 B = 824 MiB; audit 60 x 50 x 1500 B = 258 MiB.
-    expect(values(render()).config.outputs).toContain('storage.total_limit_size 824M');
-    expect(values(render()).config.outputs).toContain('storage.total_limit_size 258M');
+    // 60 min x 300 lines/s x 800 B = 864,000,000 B; audit 60 x 50 x 1500 B = 270,000,000 B (M = 10^6).
+    expect(values(render()).config.outputs).toContain('storage.total_limit_size 864M');
+    expect(values(render()).config.outputs).toContain('storage.total_limit_size 270M');
   });
 
   it('takes vmauth credentials from a Secret through the environment, never inline', () => {

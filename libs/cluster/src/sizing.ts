@@ -20,6 +20,6 @@ export const MAX_QUEUE_BYTES = 20 * 2 ** 30;
 export const queueBytes = (outage: Outage, recordBytes: number): number =>
   outage.minutes * 60 * outage.linesPerSecond * recordBytes;
 
-/** The on-disk queue that holds the stated outage (Fluent Bit sizes: M = MiB). */
+/** The on-disk queue that holds the stated outage (Fluent Bit sizes are decimal: M = 10^6 B, flb_utils.c). */
 export const queueLimitFor = (outage: Outage, recordBytes: number): Size =>
-  `${Math.ceil(queueBytes(outage, recordBytes) / 2 ** 20)}M`;
+  `${Math.ceil(queueBytes(outage, recordBytes) / 1e6)}M`;

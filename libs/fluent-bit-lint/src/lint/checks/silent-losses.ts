@@ -7,7 +7,7 @@ import { lower, maybeFilesystem, prop } from '../sections';
 export function checkTailLosses(ctx: LintContext, input: ConfigSection): void {
   const skip = prop(input, 'skip_long_lines');
   const max = prop(input, 'buffer_max_size');
-  if (skip && ['on', 'true', 'yes'].includes(lower(skip.value)) && (!max || sizeInBytes(max.value) <= 32 * 1024)) {
+  if (skip && ['on', 'true', 'yes'].includes(lower(skip.value)) && (!max || sizeInBytes(max.value) <= 32_768)) {
     at(
       ctx,
       input,
@@ -30,10 +30,10 @@ export function checkTailLosses(ctx: LintContext, input: ConfigSection): void {
   }
 }
 
-/** Fluent Bit sizes: bytes, or a number with k/K, m/M, g/G (powers of 1024). */
+/** Fluent Bit sizes: bytes, or a number with k/K, m/M, g/G (powers of 1000, flb_utils_size_to_bytes). */
 function sizeInBytes(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
   if (!match) return Number.NaN;
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const unit = { '': 1, k: 1e3, m: 1e6, g: 1e9 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Number(match[1]) * unit;
 }
