@@ -20,7 +20,7 @@ describe('public API', () => {
   it('supports the kustomize-controller flow: load variables, then substitute each object if that runs', () => {
     const { variables, runs } = api.postBuildVariables(
       { substitute: { cluster: 'prod' }, substituteFrom: [{ kind: 'ConfigMap', name: 'cluster-vars' }] },
-      (kind, name) => (kind === 'ConfigMap' && name === 'cluster-vars' ? { replicas: '3' } : undefined),
+      (kind, name) => (kind === 'ConfigMap' && name === 'cluster-vars' ? { data: { replicas: '3' } } : undefined),
     );
     expect(runs).toBe(true);
     const deployment = { kind: 'Deployment', metadata: { name: 'app-${cluster}' }, spec: { replicas: '${replicas}' } };

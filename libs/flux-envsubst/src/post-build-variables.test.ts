@@ -4,11 +4,13 @@ import { postBuildVariables, type SubstituteSourceResolver } from './post-build-
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
-/** Sources by `Kind/name`. */
+/** Sources by `Kind/name`, each given by its `data`. */
 const sources =
-  (objects: Record<string, ReturnType<SubstituteSourceResolver>>): SubstituteSourceResolver =>
-  (kind, name) =>
-    objects[`${kind}/${name}`];
+  (objects: Record<string, Record<string, string>>): SubstituteSourceResolver =>
+  (kind, name) => {
+    const data = objects[`${kind}/${name}`];
+    return data && { data };
+  };
 
 
 describe('postBuildVariables: whether substitution runs', () => {
@@ -104,10 +106,10 @@ describe('postBuildVariables: values', () => {
           { kind: 'Secret', name: 's' },
         ],
       },
-      sources({
-        'ConfigMap/cm': { data: { color: 'red' }, binaryData: { blob: base64('x') } } as never,
-        'Secret/s': { data: { shape: base64('circle'), size: base64('s') }, stringData: { shape: 'triangle' } },
-      }),
+      (kind) =>
+        kind === 'ConfigMap'
+          ? ({ data: { color: 'red' }, binaryData: { blob: base64('x') } } as never)
+          : { data: { shape: base64('circle'), size: base64('s') }, stringData: { shape: 'triangle' } },
     );
     expect(variables).toEqual({ color: 'red', shape: 'triangle', size: 's' });
   });
@@ -137,7 +139,7 @@ describe('postBuildVariables: missing sources', () => {
 
   it('ignores a kind Flux does not know', () => {
     const substituteFrom = [{ kind: 'Other', name: 'x' }] as never;
-    expect(postBuildVariables({ substituteFrom }, () => ({ a: 'b' })).variables).toEqual({});
+    expect(postBuildVariables({ substituteFrom }, () => ({ data: { a: 'b' } })).variables).toEqual({});
   });
 
   it('rejects Secret data that is not base64', () => {

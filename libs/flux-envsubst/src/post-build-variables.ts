@@ -30,13 +30,10 @@ export interface SubstituteSourceObject {
 }
 
 /**
- * Looks a source up in the Kustomization's namespace. Return its `data` map (for a Secret, base64 values as the
- * API server stores them) or the object with `data`/`stringData`; undefined when it does not exist.
+ * Looks a source up in the Kustomization's namespace: the ConfigMap or Secret as its manifest has it
+ * (a Secret's `data` base64, as the API server stores it), or undefined when it does not exist.
  */
-export type SubstituteSourceResolver = (
-  kind: SubstituteSourceKind,
-  name: string,
-) => Readonly<Record<string, string>> | SubstituteSourceObject | undefined;
+export type SubstituteSourceResolver = (kind: SubstituteSourceKind, name: string) => SubstituteSourceObject | undefined;
 
 export interface PostBuildVariables {
   readonly variables: Record<string, string>;
@@ -79,7 +76,7 @@ function sourceVariables(reference: SubstituteReference, resolve: SubstituteSour
       reason: 'missing-source',
     });
   }
-  const { data, stringData } = isSourceObject(source) ? source : { data: source, stringData: undefined };
+  const { data, stringData } = source;
   const entries = Object.entries(data ?? {}).map(([key, value]): [string, string] => [
     key,
     kind === 'Secret' ? decodeSecretValue(value, reference, key) : value,
@@ -87,11 +84,6 @@ function sourceVariables(reference: SubstituteReference, resolve: SubstituteSour
   // The API server merges stringData into a Secret's data; a ConfigMap has no stringData.
   if (kind === 'Secret') entries.push(...Object.entries(stringData ?? {}));
   return entries.map(([key, value]) => [key, withoutNewlines(value)]);
-}
-
-/** Tells a manifest-shaped source from a data map: a data map's values are all strings. */
-function isSourceObject(source: object): source is SubstituteSourceObject {
-  return Object.values(source).some((value) => typeof value === 'object' && value !== null);
 }
 
 function decodeSecretValue(value: string, reference: SubstituteReference, key: string): string {

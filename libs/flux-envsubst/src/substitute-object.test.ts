@@ -32,7 +32,7 @@ describe('fluxcd/pkg TestKustomization_Varsub', () => {
   };
   const appVars: SubstituteSourceResolver = (kind, name) =>
     kind === 'ConfigMap' && name === 'app-vars'
-      ? { prometheus_scrape: '"true"', prometheus_port: '"9797"', image: 'nginx:1.21.4' }
+      ? { data: { prometheus_scrape: '"true"', prometheus_port: '"9797"', image: 'nginx:1.21.4' } }
       : undefined;
 
   const deployment = manifest(`
@@ -217,7 +217,7 @@ metadata:
 `);
   const sources: SubstituteSourceResolver = (kind, name) => {
     if (name !== 'app-vars-empty') return undefined;
-    return kind === 'ConfigMap' ? { empty_cm: '' } : { stringData: { empty_secret: '' } };
+    return kind === 'ConfigMap' ? { data: { empty_cm: '' } } : { stringData: { empty_secret: '' } };
   };
   const spec: PostBuild = {
     substitute: { empty_inline: '' },
@@ -269,7 +269,7 @@ stringData:
     ],
   };
   const sources: SubstituteSourceResolver = (kind) =>
-    kind === 'ConfigMap' ? { zone: '\naz-1a\n' } : { zone: Buffer.from('\naz-1b\n').toString('base64') };
+    kind === 'ConfigMap' ? { data: { zone: '\naz-1a\n' } } : { data: { zone: Buffer.from('\naz-1b\n').toString('base64') } };
 
   it('lets the later Secret override the ConfigMap and strips newlines', () => {
     expect(postBuild(serviceAccount, spec, sources, true)).toMatchObject({
