@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { postBuildVariables, substituteObject, SubstitutionError } from '@gitops/flux-envsubst';
+import { postBuildVariables, substituteObject, SubstitutionError, type SubstituteSourceResolver } from '@gitops/flux-envsubst';
 import type { Finding } from './findings';
 import { objectRef } from './findings';
 import { KustomizeBuildError, type KustomizeRunner } from './kustomize';
@@ -39,7 +39,7 @@ export function fluxBuild(
   kustomization: FluxKustomization,
   repoRoot: string,
   kustomize: KustomizeRunner,
-  resolveSource: (kind: 'ConfigMap' | 'Secret', name: string) => Record<string, string> | undefined,
+  resolveSource: SubstituteSourceResolver,
   fileOf: (object: Record<string, unknown>) => string | undefined,
   ksFile: string | undefined,
 ): { objects: BuiltObject[]; findings: Finding[] } {

@@ -69,7 +69,7 @@ export function kustomizeLayout(repoRoot: string, files: readonly SourceFile[]) 
   }
   // A kustomize Component only builds as part of the kustomization that uses it.
   const rootDirs = roots.filter((root) => root.objects[0]?.['kind'] !== 'Component').map((root) => dirname(root.path));
-  const unlisted = files.filter((f) => !roots.includes(f) && !listed.has(f.path) && existsSync(join(repoRoot, f.path)));
+  const unlisted = files.filter((f) => !roots.includes(f) && !listed.has(f.path));
   return { rootDirs, unlisted };
 }
 

@@ -1,12 +1,12 @@
-import { join } from 'node:path';
-import { validateObject } from '@gitops/k8s-schemas';
 import type { ClusterModel, ExternalObjects, NetworkFacts } from './cluster-model';
 import { crossReferenceFindings, fluentBitReleases } from './cross-references';
 import { driftFindings } from './drift';
 import type { Finding } from './findings';
 import { formatRef, objectRef } from './findings';
 import { fluxBuild, isFluxKustomization, type BuiltObject, type FluxKustomization } from './flux-build';
-import { findKustomize, KustomizeBuildError } from './kustomize';
+import { findKustomize } from './kustomize';
+import { kustomizeFindings } from './kustomize-check';
+import { schemaFindings } from './schema-check';
 import { chartValuesFindings, pipelineFindings } from './pipeline';
 import { fluxCrossCheck, kubeconformFindings } from './external-tools';
 import { kustomizeLayout, objectIndex, readSources } from './sources';
@@ -58,70 +58,26 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   }
 
   const sources = readSources(target.repoRoot, target.folders);
-  findings.push(...sources.findings);
   const layout = kustomizeLayout(target.repoRoot, sources.files);
-  for (const dir of layout.rootDirs) {
-    try {
-      kustomize.build(join(target.repoRoot, dir));
-    } catch (error) {
-      if (!(error instanceof KustomizeBuildError)) throw error;
-      findings.push({ check: 'kustomize', severity: 'error', file: `${dir}/kustomization.yaml`, message: `${kustomize.describe} failed: ${error.message}`, fix: 'fix the kustomization (missing or misnamed resources?)' });
-    }
-  }
-
-  // The cluster's entry objects: Flux Kustomizations and the sources of their variables.
+  // The cluster's entry objects: Flux Kustomizations, and the ConfigMaps/Secrets of their variables.
   const entries = sources.files.flatMap((file) => file.objects.map((object) => ({ object, file: file.path })));
   const kustomizations = entries.filter((e) => isFluxKustomization(e.object)) as Array<{ object: FluxKustomization & Record<string, unknown>; file: string }>;
-  const entryFiles = new Set(kustomizations.map((k) => k.file));
-  for (const file of layout.unlisted) {
-    if (entryFiles.has(file.path)) continue;
-    findings.push({ check: 'kustomize', severity: 'warning', file: file.path, message: 'no kustomization.yaml lists this file, so nothing applies it', fix: 'add it to the resources of its kustomization.yaml, or delete it' });
-  }
-
-  // Variables come only from ConfigMaps/Secrets something applies, in the Kustomization's namespace.
-  const unlisted = new Set(layout.unlisted.map((file) => file.path));
-  const sourcesIn = (namespace: string) => (kind: 'ConfigMap' | 'Secret', name: string) => {
-    const entry = entries.find(({ object, file }) => {
-      const metadata = object['metadata'] as { name?: string; namespace?: string } | undefined;
-      return !unlisted.has(file) && object['kind'] === kind && metadata?.name === name && (metadata.namespace ?? 'default') === namespace;
-    });
-    return entry ? ((entry.object['data'] ?? {}) as Record<string, string>) : undefined;
-  };
-  const index = objectIndex(sources.files);
-  const fileOf = (object: Record<string, unknown>) => {
-    const ref = objectRef(object);
-    return ref ? (index.get(formatRef(ref)) ?? index.get(formatRef({ kind: ref.kind, name: ref.name }))) : undefined;
-  };
+  findings.push(...sources.findings, ...kustomizeFindings(kustomize, target.repoRoot, layout, new Set(kustomizations.map((k) => k.file))));
 
   const built: BuiltObject[] = [];
+  const applied = entries.filter(({ file }) => !layout.unlisted.some((unlisted) => unlisted.path === file));
+  const index = objectIndex(sources.files);
   for (const { object, file } of kustomizations) {
-    const result = fluxBuild(object, target.repoRoot, kustomize, sourcesIn(object.metadata.namespace ?? 'flux-system'), fileOf, file);
+    const namespace = object.metadata.namespace ?? 'flux-system';
+    const result = fluxBuild(object, target.repoRoot, kustomize, variableSources(applied, namespace), fileIn(index), file);
     findings.push(...result.findings);
     built.push(...result.objects);
   }
 
   // Entry objects as they are, the rest as Flux would apply them (after substitution).
-  const isEntry = (object: Record<string, unknown>) =>
-    isFluxKustomization(object) ||
-    (['ConfigMap', 'Secret'].includes(String(object['kind'])) && (object['metadata'] as { namespace?: string })?.namespace === 'flux-system');
   const checked = [...entries.filter((e) => isEntry(e.object)), ...built];
-  const objects: Record<string, number> = {};
-  for (const { object, file } of checked) {
-    const kind = String(object['kind']);
-    objects[kind] = (objects[kind] ?? 0) + 1;
-    const ref = objectRef(object);
-    const result = validateObject(object);
-    const located = { ...(file && { file }), ...(ref && { object: ref }) };
-    if (result === 'no-schema') {
-      if (target.skipKinds?.includes(`${String(object['apiVersion'])}/${kind}`)) continue;
-      findings.push({ check: 'schema', severity: 'error', ...located, message: `no schema for ${String(object['apiVersion'])} ${kind}`, fix: 'generate its schema (tools/codegen), fix apiVersion/kind, or skip the kind explicitly (--skip-kind)' });
-      continue;
-    }
-    for (const violation of result) {
-      findings.push({ check: 'schema', severity: 'error', ...located, path: violation.path, message: violation.message, fix: 'fix the field to match the API schema' });
-    }
-  }
-
+  const schema = schemaFindings(checked, target.skipKinds);
+  findings.push(...schema.findings);
   if (target.workspace) findings.push(...kubeconformFindings(checked, target.workspace));
   if (target.fluxCrossCheck) findings.push(...fluxCrossCheck(kustomizations, built, target.repoRoot));
 
@@ -136,8 +92,25 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     findings.push(...chartValuesFindings(release), ...pipelineFindings(release));
   }
   findings.push(...crossReferenceFindings(model));
-  return { cluster: target.cluster, objects: sortKeys(objects), findings };
+  return { cluster: target.cluster, objects: schema.objects, findings };
 }
 
-const sortKeys = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+const metadataOf = (object: Record<string, unknown>) => (object['metadata'] ?? {}) as { name?: string; namespace?: string };
 
+const isEntry = (object: Record<string, unknown>): boolean =>
+  isFluxKustomization(object) ||
+  (['ConfigMap', 'Secret'].includes(String(object['kind'])) && metadataOf(object).namespace === 'flux-system');
+
+/** Flux reads variables only from ConfigMaps/Secrets that exist, in the Kustomization's namespace. */
+const variableSources =
+  (applied: ReadonlyArray<{ object: Record<string, unknown> }>, namespace: string) =>
+  (kind: 'ConfigMap' | 'Secret', name: string) => {
+    const found = applied.find(({ object }) => object['kind'] === kind && metadataOf(object).name === name && (metadataOf(object).namespace ?? 'default') === namespace);
+    return found && (found.object as { data?: Record<string, string>; stringData?: Record<string, string> });
+  };
+
+/** The file that declares an object, by kind/namespace/name, else by kind/name when unambiguous. */
+const fileIn = (index: ReadonlyMap<string, string | undefined>) => (object: Record<string, unknown>) => {
+  const ref = objectRef(object);
+  return ref ? (index.get(formatRef(ref)) ?? index.get(formatRef({ kind: ref.kind, name: ref.name }))) : undefined;
+};
