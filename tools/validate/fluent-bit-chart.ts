@@ -1,4 +1,4 @@
-import { CHART_DEFAULT_MOUNTS, chartConfigFiles } from '@gitops/fluent-bit-lint';
+import { CHART_DEFAULT_MOUNTS, chartConfigFiles, chartConfigKeyForLine } from '@gitops/fluent-bit-lint';
 
 /**
  * What the fluent-bit chart 0.58.x renders from a HelmRelease, as far as validation needs it
@@ -11,6 +11,10 @@ export interface VolumeMount {
   readOnly?: boolean;
 }
 
+/**
+ * The values of a HelmRelease as found, before anything checked them (the story's carry keys the
+ * chart ignores): a loose view, unlike the closed generated FluentBitChartValues.
+ */
 export interface FluentBitValues {
   kind?: string;
   nameOverride?: string;
@@ -80,15 +84,8 @@ export function containerMounts(values: FluentBitValues): Array<{ mountPath: str
 
 export const configFiles = (values: FluentBitValues): Record<string, string> => chartConfigFiles(values.config ?? {});
 
-/** Where each line of fluent-bit.conf came from (parts joined by a newline), for findings' paths. */
+/** The values key a line of fluent-bit.conf comes from, for findings' paths. */
 export function configKeyForLine(values: FluentBitValues, line: number): string {
-  let start = 1;
-  for (const key of ['service', 'inputs', 'filters', 'outputs'] as const) {
-    const part = values.config?.[key];
-    if (part === undefined) continue;
-    const next = start + part.split('\n').length;
-    if (line < next) return `spec.values.config.${key}`;
-    start = next;
-  }
-  return 'spec.values.config';
+  const key = chartConfigKeyForLine(values.config ?? {}, line);
+  return key ? `spec.values.config.${key}` : 'spec.values.config';
 }

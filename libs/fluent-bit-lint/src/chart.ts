@@ -15,8 +15,10 @@ export interface ChartConfigValues {
  * fluent-bit.conf = service + inputs + filters + outputs, custom_parsers.conf = customParsers,
  * plus every extraFiles entry. Helm `tpl` rendering is not applied.
  */
+const MAIN_PARTS = ['service', 'inputs', 'filters', 'outputs'] as const;
+
 export function chartConfigFiles(config: ChartConfigValues): Record<string, string> {
-  const main = [config.service, config.inputs, config.filters, config.outputs]
+  const main = MAIN_PARTS.map((key) => config[key])
     .filter((part): part is string => part !== undefined)
     .join('\n');
   return {
@@ -24,6 +26,19 @@ export function chartConfigFiles(config: ChartConfigValues): Record<string, stri
     'custom_parsers.conf': config.customParsers ?? '',
     ...(config.extraFiles ?? {}),
   };
+}
+
+/** The `config` key a line of fluent-bit.conf (as chartConfigFiles joins it) comes from, e.g. `outputs`. */
+export function chartConfigKeyForLine(config: ChartConfigValues, line: number): (typeof MAIN_PARTS)[number] | undefined {
+  let start = 1;
+  for (const key of MAIN_PARTS) {
+    const part = config[key];
+    if (part === undefined) continue;
+    const next = start + part.split('\n').length;
+    if (line < next) return key;
+    start = next;
+  }
+  return undefined;
 }
 
 /** The chart's default `daemonSetVolumeMounts` (values.yaml): /var/log read-write, the rest read-only. */

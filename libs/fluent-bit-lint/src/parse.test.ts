@@ -134,3 +134,16 @@ describe('parserNames', () => {
     expect([...parserNames(readFileSync(file, 'utf8'))].sort()).toEqual(IMAGE_PARSERS);
   });
 });
+
+describe('chartConfigKeyForLine', () => {
+  it('maps a line of the joined fluent-bit.conf back to its values key', async () => {
+    const { chartConfigFiles, chartConfigKeyForLine } = await import('./chart');
+    const config = { service: '[SERVICE]\n    flush 1\n', inputs: '[INPUT]\n    name tail\n', outputs: '[OUTPUT]\n    name null\n' };
+    const lines = chartConfigFiles(config)['fluent-bit.conf']!.split('\n');
+    const keyOf = (text: string) => chartConfigKeyForLine(config, lines.indexOf(text) + 1);
+    expect(keyOf('    flush 1')).toBe('service');
+    expect(keyOf('    name tail')).toBe('inputs');
+    expect(keyOf('    name null')).toBe('outputs');
+    expect(chartConfigKeyForLine(config, lines.length + 5)).toBeUndefined();
+  });
+});
