@@ -1,5 +1,5 @@
-import { logFileInput } from './log-file-input';
-import type { Parser, Size, TailInput } from './pipeline/model';
+import { logFileInput, type LogFileLocation } from './log-file-input';
+import type { Parser, TailInput } from './pipeline/model';
 
 export const AUDIT_LOG_TAG = 'audit.*';
 
@@ -16,15 +16,8 @@ export const auditEventParser: Parser = {
   time_keep: true,
 };
 
-export interface AuditLogInputOptions {
-  logDir: string;
-  stateDir: string;
-  /** Audit events with request/response bodies can be large. */
-  maxLineSize: Size;
-}
-
 /** kube-apiserver audit log on Talos control-plane nodes (a 0700 directory: needs DAC_READ_SEARCH). */
-export function auditLogInput({ logDir, stateDir, maxLineSize }: AuditLogInputOptions): TailInput {
+export function auditLogInput({ logDir, stateDir, maxLineSize }: LogFileLocation): TailInput {
   return {
     // The live file only: `*.log` would also match kube-apiserver's rotated backups (10 x 100 MB on
     // Talos) and replay them at first start. Rotation is followed by inode.

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fluentBitChartValues, type FluentBitChartOptions } from './chart-values';
 import { logShippingPipeline } from './log-shipping';
-import { TALOS_HOST_PATHS } from './paths';
+import { containerLogsOnly } from './pipeline-options.test-support';
 
-const pipeline = logShippingPipeline({
-  cluster: 'infra',
-  environment: 'production',
-  hostPaths: TALOS_HOST_PATHS,
-  sink: { host: 'h', port: 8427, path: '/insert/jsonline' },
-  containerLogs: { tenant: { accountId: '0', projectId: '0' }, queueLimit: '100M', maxLineSize: '256k' },
-  retryBackoffCap: 30,
-  maxChunksInMemory: 16,
-});
+const pipeline = logShippingPipeline(containerLogsOnly);
 const options: FluentBitChartOptions = {
   name: 'fluent-bit',
   pipeline,

@@ -1,18 +1,11 @@
-import { logFileInput } from './log-file-input';
+import { logFileInput, type LogFileLocation } from './log-file-input';
 import { SERVICE_ACCOUNT_DIR } from './paths';
-import type { KubernetesFilter, NestFilter, Size, TailInput } from './pipeline/model';
+import type { KubernetesFilter, NestFilter, TailInput } from './pipeline/model';
 
 export const CONTAINER_LOG_TAG = 'kube.*';
 
-export interface ContainerLogInputOptions {
-  logDir: string;
-  stateDir: string;
-  /** containerd splits lines at 16 KiB, so anything above keeps every CRI line. */
-  maxLineSize: Size;
-}
-
-/** Container logs (CRI files) from every pod on the node. */
-export function containerLogInput({ logDir, stateDir, maxLineSize }: ContainerLogInputOptions): TailInput {
+/** Container logs (CRI files) from every pod on the node; containerd splits lines at 16 KiB. */
+export function containerLogInput({ logDir, stateDir, maxLineSize }: LogFileLocation): TailInput {
   return {
     ...logFileInput({ tag: CONTAINER_LOG_TAG, logDir, files: '*.log', stateDir, dbName: 'flb_kube', maxLineSize }),
     // Built-in multiline parsers (not the [PARSER] entries): join CRI partial (P) lines.

@@ -12,6 +12,9 @@ export interface LogFileInputOptions {
   maxLineSize: Size;
 }
 
+/** Where a log input reads and keeps its position, and its longest line. */
+export type LogFileLocation = Pick<LogFileInputOptions, 'logDir' | 'stateDir' | 'maxLineSize'>;
+
 /**
  * Tails log files without losing lines: buffered on the filesystem (with memory buffering a
  * restart lost every line already read, measured: 0 of 100 delivered, because the position DB had

@@ -1,29 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { logShippingPipeline, type LogShippingOptions } from './log-shipping';
-import { TALOS_HOST_PATHS } from './paths';
+import { IMAGE_PARSERS } from '@gitops/fluent-bit-lint';
+import { logShippingPipeline } from './log-shipping';
+import { containerLogsOnly as options, withAuditLogs as withAudit } from './pipeline-options.test-support';
 import { toClassicConfig } from './pipeline/classic';
-
-const options: LogShippingOptions = {
-  cluster: 'infra',
-  environment: 'production',
-  hostPaths: TALOS_HOST_PATHS,
-  sink: { host: 'vmauth-victoria-logs.observability.svc.cluster.local', port: 8427, path: '/insert/jsonline' },
-  containerLogs: { tenant: { accountId: '0', projectId: '0' }, queueLimit: '824M', maxLineSize: '256k' },
-  retryBackoffCap: 30,
-  maxChunksInMemory: 16,
-};
-const withAudit: LogShippingOptions = {
-  ...options,
-  auditLogs: { logDir: '/var/log/audit/kube', tenant: { accountId: '1', projectId: '0' }, queueLimit: '258M', maxLineSize: '1M' },
-};
-
-/** Parser names in the Fluent Bit 5.1.1 image's /fluent-bit/etc/parsers.conf (shared/fluent-bit). */
-function imageParserNames(): string[] {
-  const file = fileURLToPath(new URL('../../../../shared/fluent-bit/parsers-v5.1.1.conf', import.meta.url));
-  return [...readFileSync(file, 'utf8').matchAll(/^\s*Name\s+(\S+)/gim)].map((match) => match[1]!.toLowerCase());
-}
 
 describe('log shipping pipeline (corrections to the story)', () => {
   const pipeline = logShippingPipeline(options);
@@ -55,7 +34,7 @@ describe('log shipping pipeline (corrections to the story)', () => {
   it('buffers on the filesystem, so the output queue limit applies and a restart loses nothing', () => {
     expect(tail!['storage.type']).toBe('filesystem');
     expect(pipeline.service['storage.path']).toBe('/var/fluent-bit/state/flb-storage/');
-    expect(output!['storage.total_limit_size']).toBe('824M');
+    expect(output!['storage.total_limit_size']).toBe('864M');
     expect(pipeline.service['storage.max_chunks_up']).toBe(16);
   });
 
@@ -72,7 +51,8 @@ describe('log shipping pipeline (corrections to the story)', () => {
 
   it('loads parsers by absolute path and defines no parser the image already has (fatal on 5.1)', () => {
     expect(pipeline.service.parsers_file).toEqual(['/fluent-bit/etc/parsers.conf']);
-    const builtIn = imageParserNames();
+    // The image's parsers.conf, as generated from shared/fluent-bit by codegen (sha256-pinned).
+    const builtIn = IMAGE_PARSERS;
     expect(builtIn).toContain('docker');
     expect(builtIn).toContain('cri');
     for (const parser of logShippingPipeline(withAudit).parsers) {
