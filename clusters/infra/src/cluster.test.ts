@@ -14,7 +14,7 @@ describe('infra cluster', () => {
     expect(values.securityContext.capabilities).toEqual({ drop: ['ALL'], add: ['DAC_READ_SEARCH'] });
   });
 
-  it('renders into kubernetes/clusters/infra with cluster label infra', () => {
+  it('labels its logs cluster=infra and puts audit events in tenant 1', () => {
     const settings = renderCluster(infra).find((f) => f.path === 'cluster-settings.yaml')!.documents[0] as { data: Record<string, string> };
     expect(settings.data['CLUSTER']).toBe('infra');
     expect(settings.data['OBSERVABILITY_AUDIT_ACCOUNT_ID']).toBe('1');
