@@ -7,9 +7,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const { compilerOptions } = JSON.parse(readFileSync(`${root}tsconfig.base.json`, 'utf8')) as {
   compilerOptions: { paths: Record<string, [string]> };
 };
-const alias = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, `${root}${target}`]),
-);
+// Longest first: `@gitops/cluster/layout` must not be taken for `@gitops/cluster` plus a suffix.
+const alias = Object.entries(compilerOptions.paths)
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([find, [target]]) => ({ find, replacement: `${root}${target}` }));
 
 export default defineConfig({
   resolve: { alias },

@@ -44,6 +44,8 @@ const API_TYPES_DIR = 'libs/api-types/src/generated';
 const CHART_VALUES_TYPES = 'libs/fluent-bit-values/src/generated/chart-values.ts';
 const CLUSTER_SETTINGS_SCHEMA = 'libs/cluster/schema/cluster-settings.schema.json';
 const CLUSTER_SETTINGS_TYPES = 'libs/cluster/src/generated/cluster-settings.ts';
+const LOG_COLLECTION_SETTINGS_SCHEMA = 'libs/log-collection/schema/log-collection-settings.schema.json';
+const LOG_COLLECTION_SETTINGS_TYPES = 'libs/log-collection/src/generated/log-collection-settings.ts';
 const IMAGE_PARSERS_SOURCE = 'fluent-bit/parsers-v5.1.1.conf';
 const IMAGE_PARSERS = 'libs/fluent-bit-lint/src/generated/image-parsers.ts';
 
@@ -136,6 +138,7 @@ export async function generatedFiles(shared: string): Promise<GeneratedFile[]> {
     content: await compileTypes({ [chartSchema['title'] as string]: chartValues }, chartHeader),
   });
   files.push({ path: CLUSTER_SETTINGS_TYPES, content: await selfContainedTypes(CLUSTER_SETTINGS_SCHEMA) });
+  files.push({ path: LOG_COLLECTION_SETTINGS_TYPES, content: await selfContainedTypes(LOG_COLLECTION_SETTINGS_SCHEMA) });
   files.push(...(await schemaFiles(shared)));
   files.push(imageParsers(shared));
   return files;

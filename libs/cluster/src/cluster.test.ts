@@ -1,136 +1,129 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigMap, HelmRelease, Kustomization } from '@gitops/api-types';
-import type { FluentBitChartValues } from '@gitops/fluent-bit-values';
-import type { ManifestFile } from '@gitops/manifest';
-import { defineCluster, renderCluster } from './cluster';
-import { validSettings } from './fixture.test-support';
-import type { ClusterSettings } from './generated/cluster-settings';
+import type { ConfigMap, Kustomization } from '@gitops/api-types';
+import type { App } from './app';
+import { defineCluster, renderCluster, type ClusterDefinition } from './cluster';
+import { ClusterSettingsError } from './settings-issues';
 
-const render = (settings: ClusterSettings = validSettings()): ManifestFile[] =>
-  renderCluster(defineCluster('clusters/demo/src/index.ts', settings));
+/** A minimal app: one ConfigMap, one variable of its own and the shared CLUSTER. */
+const noteApp = (folder: string, note: string, options: Partial<App> = {}): App => ({
+  folder,
+  render: ({ cluster, variables }) => ({
+    kustomization: { name: folder.replace('/', '-'), substituteFrom: ['cluster-settings'] },
+    files: [
+      {
+        path: 'configmap.yaml',
+        documents: [
+          {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: 'note', namespace: folder.split('/')[0] },
+            data: { note: variables.define(`NOTE_${folder.split('/')[0]!.replace('-', '_').toUpperCase()}`, note), cluster: variables.share('CLUSTER', cluster) },
+          },
+        ],
+      },
+    ],
+    external: { kustomizations: ['sink'] },
+  }),
+  ...options,
+});
 
-const documentAt = <T>(files: ManifestFile[], path: string): T => {
-  const file = files.find((f) => f.path === path);
-  if (!file) throw new Error(`no ${path} among ${files.map((f) => f.path).join(', ')}`);
-  return file.documents[0] as T;
+const cluster = (apps: App[], changes: Partial<ClusterDefinition> = {}) =>
+  defineCluster({ environment: 'staging', apiServer: { cidrs: ['192.0.2.1/32'], port: 6443 }, apps, ...changes });
+
+const paths = (definition: ClusterDefinition, handWritten = false) => renderCluster('demo', definition, { handWritten }).files.map((f) => f.path);
+const documentAt = <T>(definition: ClusterDefinition, path: string) =>
+  renderCluster('demo', definition).files.find((f) => f.path === path)!.documents[0] as T;
+
+const settingsError = (run: () => unknown): ClusterSettingsError => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ClusterSettingsError);
+    return error as ClusterSettingsError;
+  }
+  throw new Error('accepted');
 };
 
-const APP = 'observability/fluent-bit/app';
-const values = (files: ManifestFile[]) => documentAt<HelmRelease>(files, `${APP}/helmrelease.yaml`).spec!.values as unknown as FluentBitChartValues;
-
-/** `${NAME}` references Flux substitutes (not the `$${NAME}` escapes meant for Fluent Bit). */
-const fluxReferences = (files: ManifestFile[]): Set<string> =>
-  new Set([...JSON.stringify(files.map((f) => f.documents)).matchAll(/(?<!\$)\$\{([^}:]+)/g)].map((m) => m[1]!));
-
-describe('a rendered cluster', () => {
-  it.each([
-    ['with audit logs', validSettings()],
-    ['without audit logs', { ...validSettings(), auditLogs: { enabled: false as const } }],
-  ])('defines in cluster-settings exactly the variables its manifests use (%s)', (_, settings) => {
-    const files = render(settings);
-    const data = documentAt<ConfigMap>(files, 'cluster-settings.yaml').data!;
-    expect(new Set(Object.keys(data))).toEqual(fluxReferences(files));
-    expect(Object.values(data).every((value) => value !== '')).toBe(true);
-  });
-
-  it('holds the story`s variables with the corrected tenant as numeric ids', () => {
-    const data = documentAt<ConfigMap>(render(), 'cluster-settings.yaml').data;
-    expect(data).toMatchObject({
-      CLUSTER: 'demo',
-      ENVIRONMENT: 'staging',
-      OBSERVABILITY_LOG_ENDPOINT_HOST: 'vmauth-victoria-logs.observability.svc.cluster.local',
-      OBSERVABILITY_LOG_ENDPOINT_PORT: '8427',
-      OBSERVABILITY_LOG_ENDPOINT_PATH: '/insert/jsonline',
-      OBSERVABILITY_LOG_ACCOUNT_ID: '0',
-      OBSERVABILITY_LOG_PROJECT_ID: '0',
-      OBSERVABILITY_AUDIT_ACCOUNT_ID: '1',
-      CONTAINERD_LOG_PATH: '/var/log/containers',
-      FLUENT_BIT_STATE_PATH: '/var/fluent-bit/state',
-      KUBE_AUDIT_LOG_PATH: '/var/log/audit/kube',
-    });
-  });
-
-  it('lists every file of each folder in its kustomization.yaml, and points each Flux Kustomization at a folder it renders', () => {
-    const files = render();
-    const paths = new Set(files.map((f) => f.path));
-    for (const file of files.filter((f) => f.path.endsWith('kustomization.yaml'))) {
-      const dir = file.path.replace(/\/?kustomization\.yaml$/, '');
-      const { resources } = file.documents[0] as { resources: string[] };
-      for (const resource of resources) expect(paths).toContain(dir ? `${dir}/${resource}` : resource);
-    }
-    for (const file of files.filter((f) => f.path.endsWith('/ks.yaml'))) {
-      const ks = file.documents[0] as Kustomization;
-      const folder = ks.spec!.path!.replace('./kubernetes/clusters/demo/', '');
-      expect(paths).toContain(`${folder}/kustomization.yaml`);
-    }
-    expect(documentAt<{ resources: string[] }>(files, 'kustomization.yaml').resources).toEqual([
+describe('a cluster of apps', () => {
+  it('renders each app as <folder>/ks.yaml plus <folder>/app/, listed by the entry point in the order given', () => {
+    const definition = cluster([noteApp('team-a/notes', 'a'), noteApp('team-b/notes', 'b')]);
+    expect(paths(definition)).toEqual([
+      'kustomization.yaml',
       'cluster-settings.yaml',
-      'repositories/oci/ks.yaml',
-      'observability/fluent-bit/ks.yaml',
+      'team-a/notes/ks.yaml',
+      'team-a/notes/app/kustomization.yaml',
+      'team-a/notes/app/configmap.yaml',
+      'team-b/notes/ks.yaml',
+      'team-b/notes/app/kustomization.yaml',
+      'team-b/notes/app/configmap.yaml',
     ]);
-  });
-
-  it('deploys Fluent Bit after its chart source and the sink, with variables from cluster-settings', () => {
-    const ks = documentAt<Kustomization>(render(), 'observability/fluent-bit/ks.yaml');
-    expect(ks.spec?.dependsOn).toEqual([{ name: 'infrastructure-repositories-oci' }, { name: 'observability-victoria-logs' }]);
-    expect(ks.spec?.postBuild?.substituteFrom).toEqual([{ kind: 'ConfigMap', name: 'cluster-settings' }]);
-    expect(ks.spec?.wait).toBe(false);
-    expect(ks.spec?.healthChecks).toContainEqual({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'fluent-bit', namespace: 'observability' });
-  });
-
-  it('labels the namespace for privileged Pod Security, unless another Kustomization owns it', () => {
-    const files = render();
-    const namespace = documentAt<{ metadata: { labels: object } }>(files, `${APP}/namespace.yaml`);
-    expect(namespace.metadata.labels).toEqual({ 'pod-security.kubernetes.io/enforce': 'privileged' });
-
-    const settings = validSettings();
-    settings.fluentBit.namespace.managed = false;
-    const unmanaged = render(settings);
-    expect(unmanaged.map((f) => f.path)).not.toContain(`${APP}/namespace.yaml`);
-    expect(documentAt<{ resources: string[] }>(unmanaged, `${APP}/kustomization.yaml`).resources).not.toContain('namespace.yaml');
-  });
-
-  it('grants DAC_READ_SEARCH only where audit logs are collected', () => {
-    expect(values(render()).securityContext?.capabilities?.add).toEqual(['DAC_READ_SEARCH']);
-    expect(values(render()).config.inputs).toContain('path ${KUBE_AUDIT_LOG_PATH}/kube-apiserver.log');
-    const off = values(render({ ...validSettings(), auditLogs: { enabled: false } }));
-    expect(off.securityContext?.capabilities?.add).toBeUndefined();
-    expect(off.config.inputs).not.toContain('audit');
-  });
-
-  it('sizes each on-disk queue for the stated outage', () => {
-    // 60 min x 300 lines/s x 800 B = 864,000,000 B; audit 60 x 50 x 1500 B = 270,000,000 B (M = 10^6).
-    expect(values(render()).config.outputs).toContain('storage.total_limit_size 864M');
-    expect(values(render()).config.outputs).toContain('storage.total_limit_size 270M');
-  });
-
-  it('takes vmauth credentials from a Secret through the environment, never inline', () => {
-    const settings = validSettings();
-    settings.logSink.credentials = { secretName: 'fluent-bit-vmauth', usernameKey: 'username', passwordKey: 'password' };
-    const chart = values(render(settings));
-    expect(chart.env).toEqual([
-      { name: 'VMAUTH_USERNAME', valueFrom: { secretKeyRef: { name: 'fluent-bit-vmauth', key: 'username' } } },
-      { name: 'VMAUTH_PASSWORD', valueFrom: { secretKeyRef: { name: 'fluent-bit-vmauth', key: 'password' } } },
+    expect(documentAt<{ resources: string[] }>(definition, 'kustomization.yaml').resources).toEqual([
+      'cluster-settings.yaml',
+      'team-a/notes/ks.yaml',
+      'team-b/notes/ks.yaml',
     ]);
-    // `$${X}` survives Flux substitution as `${X}`, which Fluent Bit expands from its environment.
-    expect(chart.config.outputs).toContain('http_user $${VMAUTH_USERNAME}');
-    expect(chart.config.outputs).toContain('http_passwd $${VMAUTH_PASSWORD}');
-    expect(values(render()).env).toBeUndefined();
+    expect(documentAt<{ resources: string[] }>(definition, 'team-a/notes/app/kustomization.yaml').resources).toEqual(['configmap.yaml']);
+    expect(documentAt<Kustomization>(definition, 'team-a/notes/ks.yaml').spec?.path).toBe('./kubernetes/clusters/demo/team-a/notes/app');
   });
 
-  it('lets egress reach DNS, the API server endpoints and the vmauth pods only', () => {
-    const policy = documentAt<{ spec: { egress: Array<{ ports: unknown[] }>; podSelector: unknown } }>(render(), `${APP}/networkpolicy.yaml`);
-    expect(policy.spec.egress.map((rule) => rule.ports)).toEqual([
-      [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
-      [{ protocol: 'TCP', port: 6443 }],
-      [{ protocol: 'TCP', port: 8427 }],
-    ]);
-    expect(policy.spec.podSelector).toEqual({
-      matchLabels: { 'app.kubernetes.io/name': 'fluent-bit', 'app.kubernetes.io/instance': 'fluent-bit' },
+  it('adding an app leaves every other app`s files byte for byte as they were', () => {
+    const before = renderCluster('demo', cluster([noteApp('team-a/notes', 'a')])).files;
+    const after = renderCluster('demo', cluster([noteApp('team-a/notes', 'a'), noteApp('team-b/notes', 'b')])).files;
+    for (const file of before.filter((f) => f.path.startsWith('team-a/'))) {
+      expect(after.find((f) => f.path === file.path)).toEqual(file);
+    }
+  });
+
+  it('collects every app`s variables in cluster-settings, sharing CLUSTER, and what they reference elsewhere', () => {
+    const definition = cluster([noteApp('team-a/notes', 'a'), noteApp('team-b/notes', 'b')]);
+    expect(documentAt<ConfigMap>(definition, 'cluster-settings.yaml').data).toEqual({ CLUSTER: 'demo', NOTE_TEAM_A: 'a', NOTE_TEAM_B: 'b' } as never);
+  });
+
+  it('lists the hand-written folder in the entry point only when asked', () => {
+    const definition = cluster([noteApp('team-a/notes', 'a')]);
+    expect(renderCluster('demo', definition, { handWritten: true }).files[0]!.documents[0]).toMatchObject({
+      resources: ['cluster-settings.yaml', 'team-a/notes/ks.yaml', 'hand-written'],
     });
+    expect(paths(definition)).not.toContain('hand-written');
   });
 
-  it('refuses invalid settings before rendering anything', () => {
-    expect(() => render({ ...validSettings(), name: 'Bad Name' })).toThrow(/invalid settings for cluster "Bad Name"/);
+  it('reports what apps reference that other Kustomizations deploy', () => {
+    expect(renderCluster('demo', cluster([noteApp('team-a/notes', 'a')])).external).toEqual({ kustomizations: ['sink'], namespaces: [] });
+  });
+
+  it('refuses two apps in one folder, a folder under hand-written/, and something that is not an app, all at once', () => {
+    const error = settingsError(() =>
+      renderCluster('demo', cluster([noteApp('team-a/notes', 'a'), noteApp('team-a/notes', 'b'), noteApp('hand-written/x', 'c'), {} as App])),
+    );
+    expect(error.issues.map((issue) => issue.path)).toEqual(['apps["team-a/notes"].folder', 'apps["hand-written/x"].folder', 'apps[3]']);
+  });
+
+  it('locates an app`s own issues under its folder, beside the cluster`s', () => {
+    const failing = noteApp('team-a/notes', 'a', { check: () => [{ path: 'note', value: 1, expected: 'a string' }] });
+    const error = settingsError(() => renderCluster('Demo', cluster([failing], { environment: 'Prod' })));
+    expect(error.message).toBe(
+      [
+        'invalid settings for cluster "Demo" (clusters/Demo/cluster.ts):',
+        '  name: got "Demo", expected a DNS-1123 label (lower-case letters, digits and \'-\', at most 63 characters, starting and ending with a letter or digit)',
+        '  environment: got "Prod", expected a lower-case name such as production or staging',
+        '  apps["team-a/notes"].note: got 1, expected a string',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['an API server range that is everything', { apiServer: { cidrs: ['::/0'], port: 6443 } }, 'apiServer.cidrs[0]', /control-plane node addresses/],
+    ['a bad CIDR', { apiServer: { cidrs: ['10.0.0.300/32'], port: 6443 } }, 'apiServer.cidrs[0]', /CIDR/],
+    ['an API server port of 0', { apiServer: { cidrs: ['192.0.2.1/32'], port: 0 } }, 'apiServer.port', /from 1 to 65535/],
+    ['no apps list', { apps: undefined }, 'apps', /a list of apps/],
+    ['an unknown setting', { extra: true }, 'extra', /unknown key; known here: name, environment, apiServer/],
+  ])('reports %s with its field path', (_, changes, path, expected) => {
+    const error = settingsError(() => renderCluster('demo', { ...cluster([]), ...(changes as object) } as ClusterDefinition));
+    expect(error.issues.find((issue) => issue.path === path)?.expected).toMatch(expected);
+  });
+
+  it('refuses two apps defining one variable differently', () => {
+    const clash = (value: string): App => ({ folder: `x/${value}`, render: ({ variables }) => ({ kustomization: { name: value }, files: [], external: {}, ...{ v: variables.share('CLUSTER', value) } }) });
+    expect(() => renderCluster('demo', cluster([clash('a'), clash('b')]))).toThrow('Flux variable CLUSTER is defined as "a" and "b"');
   });
 });

@@ -1,40 +1,86 @@
 import type { ConfigMap } from '@gitops/api-types';
-import { FLUX_NAMESPACE, kustomizeConfig } from '@gitops/flux-ks';
+import { FLUX_NAMESPACE, fluxKustomization, kustomizeConfig } from '@gitops/flux-ks';
 import type { ManifestFile } from '@gitops/manifest';
-import { chartSources } from './chart-sources';
+import type { App, AppContext, AppManifests, LogSinkEndpoint } from './app';
 import { FluxVariables } from './flux-variables';
-import { CLUSTER_SETTINGS } from './layout';
-import { logCollection } from './log-collection';
-import { validateClusterSettings, type ClusterSettings } from './settings';
+import type { ApiServer, ClusterSettings } from './generated/cluster-settings';
+import { CLUSTER_SETTINGS, clusterDefinitionPath, fluxPath, HAND_WRITTEN_DIR } from './layout';
+import { appIssues, clusterSettingsIssues } from './settings';
+import { ClusterSettingsError } from './settings-issues';
 
-/** A cluster as its Nx project declares it: settings, checked when rendered. */
-export interface ClusterDefinition {
-  /** The project's settings file, named in errors. */
-  source: string;
-  settings: ClusterSettings;
+/** What `clusters/<name>/cluster.ts` default-exports: the cluster's settings and its apps. */
+export interface ClusterDefinition extends Omit<ClusterSettings, 'name'> {
+  apps: readonly App[];
 }
 
-export const defineCluster = (source: string, settings: ClusterSettings): ClusterDefinition => ({ source, settings });
+/** Types a cluster definition; the cluster's name is its folder's. */
+export const defineCluster = (definition: ClusterDefinition): ClusterDefinition => definition;
+
+export interface RenderOptions {
+  /** The cluster's hand-written folder has a kustomization.yaml: the entry point applies it. */
+  handWritten?: boolean;
+}
+
+/** A cluster's files, and what validate needs to know that the files alone do not say. */
+export interface RenderedCluster {
+  /** Every file, relative to the cluster's folder under kubernetes/clusters. */
+  files: ManifestFile[];
+  /** Flux Kustomizations and Namespaces the apps reference that are deployed elsewhere. */
+  external: { kustomizations: string[]; namespaces: string[] };
+  apiServer: ApiServer;
+  /** Where the log collector ships, when the cluster has one. */
+  logSink?: LogSinkEndpoint;
+}
 
 /**
- * Every file of a cluster, relative to its folder under kubernetes/clusters. The root
- * kustomization.yaml is what the cluster's Flux entry point applies: the settings and the
- * Flux Kustomizations, each of which applies one app folder.
+ * Renders a cluster. The root kustomization.yaml is what the cluster's Flux entry point applies:
+ * the settings, each app's Flux Kustomization (each applying its app/ folder) and, when it has a
+ * kustomization.yaml, the hand-written folder. Settings are checked first, every issue at once.
  */
-export function renderCluster(definition: ClusterDefinition): ManifestFile[] {
-  const settings = validateClusterSettings(definition.settings, definition.source);
+export function renderCluster(name: string, definition: ClusterDefinition, options: RenderOptions = {}): RenderedCluster {
+  const settings = checkedSettings(name, definition);
   const variables = new FluxVariables();
-  const workloads = [...chartSources(settings.name), ...logCollection(settings, variables)];
+  const context: AppContext = { cluster: name, environment: settings.environment, apiServer: settings.apiServer, variables };
+  const appFiles: ManifestFile[] = [];
+  const external = { kustomizations: new Set<string>(), namespaces: new Set<string>() };
+  let logSink: LogSinkEndpoint | undefined;
+  for (const app of definition.apps) {
+    const manifests = app.render(context);
+    appFiles.push(...appFolder(name, app.folder, manifests.kustomization, manifests.files));
+    manifests.external?.kustomizations?.forEach((k) => external.kustomizations.add(k));
+    manifests.external?.namespaces?.forEach((n) => external.namespaces.add(n));
+    logSink ??= manifests.logSink;
+  }
   const settingsFile: ManifestFile = { path: `${CLUSTER_SETTINGS}.yaml`, documents: [clusterSettings(variables)] };
-  const entryPoints = [settingsFile, ...workloads].map((file) => file.path).filter(isEntryPoint);
-  return [
-    { path: 'kustomization.yaml', documents: [kustomizeConfig(entryPoints)] },
-    settingsFile,
-    ...workloads,
+  const entryPoints = [
+    settingsFile.path,
+    ...appFiles.map((file) => file.path).filter((path) => path.endsWith('/ks.yaml')),
+    ...(options.handWritten ? [HAND_WRITTEN_DIR] : []),
   ];
+  return {
+    files: [{ path: 'kustomization.yaml', documents: [kustomizeConfig(entryPoints)] }, settingsFile, ...appFiles],
+    external: { kustomizations: [...external.kustomizations].sort(), namespaces: [...external.namespaces].sort() },
+    apiServer: settings.apiServer,
+    ...(logSink && { logSink }),
+  };
 }
 
-const isEntryPoint = (path: string): boolean => path === `${CLUSTER_SETTINGS}.yaml` || path.endsWith('/ks.yaml');
+function checkedSettings(name: string, definition: ClusterDefinition): ClusterSettings {
+  const { apps, ...own } = (definition ?? {}) as Partial<ClusterDefinition>;
+  const settings = { name, ...own };
+  const issues = [...clusterSettingsIssues(settings), ...appIssues(apps)];
+  if (issues.length > 0) throw new ClusterSettingsError(`${JSON.stringify(name)} (${clusterDefinitionPath(name)})`, issues);
+  return settings as ClusterSettings;
+}
+
+/** `<folder>/ks.yaml`, and `<folder>/app/` with a kustomization.yaml listing the app's files. */
+function appFolder(cluster: string, folder: string, kustomization: AppManifests['kustomization'], files: readonly ManifestFile[]): ManifestFile[] {
+  return [
+    { path: `${folder}/ks.yaml`, documents: [fluxKustomization({ ...kustomization, path: fluxPath(cluster, `${folder}/app`) })] },
+    { path: `${folder}/app/kustomization.yaml`, documents: [kustomizeConfig(files.map((file) => file.path))] },
+    ...files.map((file) => ({ ...file, path: `${folder}/app/${file.path}` })),
+  ];
+}
 
 /** The variables Flux substitutes into this cluster's manifests (postBuild.substituteFrom). */
 function clusterSettings(variables: FluxVariables): ConfigMap {

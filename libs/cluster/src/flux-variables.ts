@@ -10,8 +10,20 @@ export class FluxVariables {
 
   /** Defines a variable and returns the reference to write in a manifest, `${NAME}`. */
   define(name: string, value: string | number): string {
-    if (!isValidVariableName(name)) throw new Error(`invalid Flux variable name ${JSON.stringify(name)}`);
     if (this.#values.has(name)) throw new Error(`Flux variable ${name} is defined twice`);
+    return this.share(name, value);
+  }
+
+  /**
+   * A variable several apps may use (CLUSTER, ENVIRONMENT): defined by the first, shared by the
+   * rest, as long as they agree on its value.
+   */
+  share(name: string, value: string | number): string {
+    if (!isValidVariableName(name)) throw new Error(`invalid Flux variable name ${JSON.stringify(name)}`);
+    const current = this.#values.get(name);
+    if (current !== undefined && current !== String(value)) {
+      throw new Error(`Flux variable ${name} is defined as ${JSON.stringify(current)} and ${JSON.stringify(String(value))}`);
+    }
     this.#values.set(name, String(value));
     return `\${${name}}`;
   }

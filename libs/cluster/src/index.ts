@@ -1,13 +1,8 @@
-/** A cluster's settings and everything rendered from them. */
-export { defineCluster, renderCluster, type ClusterDefinition } from './cluster';
-export {
-  validateClusterSettings,
-  ClusterSettingsError,
-  MIN_MEMORY_LIMIT,
-  type ClusterSettings,
-  type SettingsIssue,
-} from './settings';
-export { clusterDir } from './layout';
-export { vmauthPodLabels } from './log-collection';
+/** A cluster: its settings, its apps, and the composition of its files. */
+export { defineCluster, renderCluster, type ClusterDefinition, type RenderedCluster, type RenderOptions } from './cluster';
+export type { App, AppContext, AppManifests, ExternalReferences, LogSinkEndpoint } from './app';
+export { ClusterSettingsError, issuesUnder, schemaIssues, type SettingsIssue } from './settings-issues';
+export type { ClusterSettings } from './settings';
+export type { ApiServer } from './generated/cluster-settings';
+export * from './layout';
 export { FluxVariables } from './flux-variables';
-export { queueLimitFor, ENRICHED_RECORD_BYTES, AUDIT_EVENT_BYTES } from './sizing';

@@ -18,7 +18,7 @@ const networkPolicy = () => ({
         to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } } }],
         ports: [{ protocol: 'TCP', port: 8427 }],
       },
-      { to: [{ ipBlock: { cidr: '10.10.0.11/32' } }], ports: [{ protocol: 'TCP', port: 6443 }] },
+      { to: [{ ipBlock: { cidr: '10.20.30.11/32' } }], ports: [{ protocol: 'TCP', port: 6443 }] },
     ],
   },
 });

@@ -6,19 +6,24 @@ import {
   TALOS_HOST_PATHS,
   type LogStreamOptions,
 } from '@gitops/fluent-bit-values';
-import { fluxKustomization, helmRelease, kustomizeConfig } from '@gitops/flux-ks';
+import { CHART_SOURCES_KUSTOMIZATION, type HelmChart } from '@gitops/chart-sources';
+import { CLUSTER_SETTINGS, type App, type AppContext, type AppManifests } from '@gitops/cluster';
+import { helmRelease } from '@gitops/flux-ks';
 import type { ManifestFile } from '@gitops/manifest';
 import { apiServerEgress, dnsEgress, egressPolicy, podEgress } from '@gitops/netpol';
 import { serviceScrape } from '@gitops/vmscrape';
-import { FLUENT_BIT_CHART_SOURCE } from './chart-sources';
-import type { FluxVariables } from './flux-variables';
-import type { ClusterSettings } from './generated/cluster-settings';
-import { CLUSTER_SETTINGS, fluxPath } from './layout';
-import { CHUNKS_IN_MEMORY } from './settings';
+import type { LogCollectionSettings } from './generated/log-collection-settings';
+import { CHUNKS_IN_MEMORY, logCollectionIssues } from './settings';
 import { AUDIT_EVENT_BYTES, ENRICHED_RECORD_BYTES, queueLimitFor } from './sizing';
 
-export const FLUENT_BIT_DIR = 'observability/fluent-bit';
 const RELEASE = 'fluent-bit';
+
+/** The fluent-bit chart, published by fluent/helm-charts as OCI; 0.58.1 ships Fluent Bit 5.1.1. */
+export const FLUENT_BIT_CHART: HelmChart = {
+  name: 'fluent-bit',
+  url: 'oci://ghcr.io/fluent/helm-charts/fluent-bit',
+  tag: '0.58.1',
+};
 
 /** The chart's selector labels (`fluent-bit.selectorLabels`): on the pods and the Service. */
 const FLUENT_BIT_LABELS = { 'app.kubernetes.io/name': 'fluent-bit', 'app.kubernetes.io/instance': RELEASE };
@@ -40,13 +45,23 @@ const CREDENTIAL_ENV = { user: 'VMAUTH_USERNAME', password: 'VMAUTH_PASSWORD' };
 
 /**
  * Cluster-wide log collection: Fluent Bit on every node shipping container logs (and, where
- * enabled, API audit events) to VictoriaLogs through vmauth.
+ * enabled, API audit events) to VictoriaLogs through vmauth. Its chart comes from the
+ * chart-sources app (list FLUENT_BIT_CHART there).
  */
-export function logCollection(settings: ClusterSettings, variables: FluxVariables): ManifestFile[] {
+export function logCollection(settings: LogCollectionSettings): App {
+  return {
+    folder: 'observability/fluent-bit',
+    check: () => logCollectionIssues(settings),
+    render: (cluster) => logCollectionManifests(settings, cluster),
+  };
+}
+
+function logCollectionManifests(settings: LogCollectionSettings, cluster: AppContext): AppManifests {
+  const { variables } = cluster;
   const { logSink, fluentBit } = settings;
   const namespace = fluentBit.namespace.name;
   const vmauthHost = `vmauth-${logSink.vmauth.name}.${logSink.vmauth.namespace}.svc.cluster.local`;
-  const tenant = (prefix: string, { accountId, projectId }: ClusterSettings['containerLogs']['tenant']) => ({
+  const tenant = (prefix: string, { accountId, projectId }: LogCollectionSettings['containerLogs']['tenant']) => ({
     accountId: variables.define(`${prefix}_ACCOUNT_ID`, accountId),
     projectId: variables.define(`${prefix}_PROJECT_ID`, projectId),
   });
@@ -70,8 +85,8 @@ export function logCollection(settings: ClusterSettings, variables: FluxVariable
     : undefined;
 
   const pipeline = logShippingPipeline({
-    cluster: variables.define('CLUSTER', settings.name),
-    environment: variables.define('ENVIRONMENT', settings.environment),
+    cluster: variables.share('CLUSTER', cluster.cluster),
+    environment: variables.share('ENVIRONMENT', cluster.environment),
     hostPaths,
     sink: {
       host: variables.define('OBSERVABILITY_LOG_ENDPOINT_HOST', vmauthHost),
@@ -109,7 +124,7 @@ export function logCollection(settings: ClusterSettings, variables: FluxVariable
     ...(fluentBit.namespace.managed ? [{ path: 'namespace.yaml', documents: [observabilityNamespace(namespace)] }] : []),
     {
       path: 'helmrelease.yaml',
-      documents: [helmRelease({ name: RELEASE, namespace, chartSource: FLUENT_BIT_CHART_SOURCE.name, values })],
+      documents: [helmRelease({ name: RELEASE, namespace, chartSource: FLUENT_BIT_CHART.name, values })],
     },
     {
       path: 'networkpolicy.yaml',
@@ -120,7 +135,7 @@ export function logCollection(settings: ClusterSettings, variables: FluxVariable
           podLabels: FLUENT_BIT_LABELS,
           egress: [
             dnsEgress(),
-            apiServerEgress(settings.apiServer.cidrs, settings.apiServer.port),
+            apiServerEgress(cluster.apiServer.cidrs, cluster.apiServer.port),
             podEgress(logSink.vmauth.namespace, vmauthPodLabels(logSink.vmauth.name), logSink.vmauth.port),
           ],
         }),
@@ -142,28 +157,20 @@ export function logCollection(settings: ClusterSettings, variables: FluxVariable
     },
   ];
 
-  return [
-    {
-      path: `${FLUENT_BIT_DIR}/ks.yaml`,
-      documents: [
-        fluxKustomization({
-          name: 'observability-fluent-bit',
-          path: fluxPath(settings.name, `${FLUENT_BIT_DIR}/app`),
-          dependsOn: [FLUENT_BIT_CHART_SOURCE.kustomization, ...logSink.dependsOn],
-          substituteFrom: [CLUSTER_SETTINGS],
-          healthChecks: [
-            { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', name: RELEASE, namespace },
-            { apiVersion: 'apps/v1', kind: 'DaemonSet', name: RELEASE, namespace },
-          ],
-        }),
+  return {
+    kustomization: {
+      name: 'observability-fluent-bit',
+      dependsOn: [CHART_SOURCES_KUSTOMIZATION, ...logSink.dependsOn],
+      substituteFrom: [CLUSTER_SETTINGS],
+      healthChecks: [
+        { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', name: RELEASE, namespace },
+        { apiVersion: 'apps/v1', kind: 'DaemonSet', name: RELEASE, namespace },
       ],
     },
-    {
-      path: `${FLUENT_BIT_DIR}/app/kustomization.yaml`,
-      documents: [kustomizeConfig(app.map((file) => file.path))],
-    },
-    ...app.map((file) => ({ ...file, path: `${FLUENT_BIT_DIR}/app/${file.path}` })),
-  ];
+    files: app,
+    external: { kustomizations: logSink.dependsOn, namespaces: fluentBit.namespace.managed ? [] : [namespace] },
+    logSink: { namespace: logSink.vmauth.namespace, podLabels: vmauthPodLabels(logSink.vmauth.name), port: logSink.vmauth.port },
+  };
 }
 
 /**

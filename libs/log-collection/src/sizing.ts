@@ -1,5 +1,5 @@
 import type { Size } from '@gitops/fluent-bit-values';
-import type { Outage } from './generated/cluster-settings';
+import type { Outage } from './generated/log-collection-settings';
 
 /**
  * Bytes one container log record takes once enriched with Kubernetes metadata: about 800 B of
