@@ -4,9 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { validateObject } from '@gitops/k8s-schemas';
-import apps from '../../clusters/apps/src/index';
-import infra from '../../clusters/infra/src/index';
-import { workspaceRoot } from '../workspace';
+import { FIXTURE, FIXTURE_DIR, fixtureCluster, scratchWorkspace } from '../testing/fixture-cluster.test-support';
 import { renderedFiles } from '../render/rendered-files';
 import { validateCluster } from '../validate/validate-cluster';
 import { parseDocuments } from '../validate/yaml-documents';
@@ -24,19 +22,22 @@ function measure(name: string, runs: number, task: () => void): void {
   console.log(`${name.padEnd(48)} median ${at(0.5)} ms  p10 ${at(0.1)}  p90 ${at(0.9)}  (${runs} runs)`);
 }
 
-measure('render infra in memory (settings -> YAML text)', 200, () => renderedFiles('clusters-infra', infra));
-measure('render apps in memory', 200, () => renderedFiles('clusters-apps', apps));
+// The toolkit's fixture cluster (audit logs on), not the fleet: figures stay comparable across edits of clusters/.
+const fixture = fixtureCluster();
+const noAudit = fixtureCluster({ logCollection: { auditLogs: { enabled: false } } });
+measure('render a cluster in memory (settings -> YAML text)', 200, () => renderedFiles(FIXTURE, fixture));
+measure('render a cluster without audit logs in memory', 200, () => renderedFiles(FIXTURE, noAudit));
 
-const objects = [...renderedFiles('clusters-infra', infra).files.values()]
+const objects = [...renderedFiles(FIXTURE, fixture).files.values()]
   .flatMap((text) => parseDocuments(text).objects)
   .filter((object) => validateObject(object) !== 'no-schema');
-measure(`schema-validate infra's ${objects.length} objects (compiled Ajv)`, 2000, () => objects.forEach((o) => validateObject(o)));
+measure(`schema-validate a cluster's ${objects.length} objects (compiled Ajv)`, 2000, () => objects.forEach((o) => validateObject(o)));
 
-const target = (cluster: string) => ({
-  cluster,
-  repoRoot: workspaceRoot,
-  folders: [`kubernetes/clusters/${cluster}`],
+const root = scratchWorkspace();
+const target = {
+  cluster: FIXTURE,
+  repoRoot: root,
+  folders: [FIXTURE_DIR],
   external: { kustomizations: ['observability-victoria-logs'], namespaces: [] },
-});
-measure('validate infra (all checks, kubectl kustomize)', 10, () => validateCluster(target('infra')));
-measure('validate apps (all checks, kubectl kustomize)', 10, () => validateCluster(target('apps')));
+};
+measure('validate a cluster (all checks, kubectl kustomize)', 10, () => validateCluster(target));

@@ -1,58 +1,58 @@
 /**
  * Renders one cluster's manifests into its folder under kubernetes/clusters.
  *
- *   tsx tools/render/main.ts --project clusters-infra --definition clusters/infra/src/index.ts \
- *     --out kubernetes/clusters/infra [--check]
+ *   tsx tools/render/main.ts --cluster infra [--check]
  *
+ * The cluster is the folder clusters/<name> (its cluster.ts); it renders to kubernetes/clusters/<name>.
  * --check writes nothing and exits 1 when the committed files differ from a fresh render.
  */
-import { normalize, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClusterSettingsError, type ClusterDefinition } from '@gitops/cluster';
+import { ClusterSettingsError, clusterDir, clusterProject, HAND_WRITTEN_DIR } from '@gitops/cluster';
+import { ClusterLoadError, hasHandWritten, loadCluster } from './load-cluster';
 import { applyPlan, readOutputFolder } from './output-folder';
 import { planRender } from './plan';
 import { renderedFiles } from './rendered-files';
 
-const { values: args } = parseArgs({
-  options: {
-    project: { type: 'string' },
-    definition: { type: 'string' },
-    out: { type: 'string' },
-    check: { type: 'boolean', default: false },
-  },
-});
+const USAGE = 'usage: render --cluster <name> [--check]   (run from the workspace root)';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const { project, definition: definitionPath, out } = args;
-if (!project || !definitionPath || !out) {
-  fail('usage: render --project <nx project> --definition <cluster module> --out <folder> [--check]');
+let args;
+try {
+  args = parseArgs({ options: { cluster: { type: 'string' }, check: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }).values;
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`);
 }
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const name = args.cluster;
+if (!name) fail(USAGE);
 
-const module = (await import(pathToFileURL(resolve(definitionPath)).href)) as { default?: ClusterDefinition };
-if (!module.default) fail(`${project}: ${definitionPath} has no default export (a defineCluster(...) result)`);
+const root = process.cwd();
+const project = clusterProject(name);
+const out = clusterDir(name);
 
 let rendered;
 try {
-  rendered = renderedFiles(project, module.default);
+  const definition = await loadCluster(root, name);
+  rendered = renderedFiles(name, definition, { handWritten: hasHandWritten(root, name) });
 } catch (error) {
-  if (error instanceof ClusterSettingsError) fail(`${project}: ${error.message}`);
-  throw error;
-}
-if (rendered.outDir !== normalize(out).replace(/\/$/, '')) {
-  fail(`${project}: cluster ${module.default.settings.name} renders to ${rendered.outDir}, but the target writes to ${out}; make them agree`);
+  if (error instanceof ClusterSettingsError || error instanceof ClusterLoadError) fail(`${project}: ${error.message}`);
+  fail(`${project}: render failed: ${(error as Error).message}`);
 }
 
-const plan = planRender(project, rendered.files, readOutputFolder(resolve(out)));
+const plan = planRender(project, rendered.files, readOutputFolder(join(root, out)));
 if (plan.conflicts.length > 0) {
   fail(
     `${project}: refusing to overwrite files it did not generate (hand-written, or another project's) in ${out}:\n` +
       plan.conflicts.map((path) => `  ${path}`).join('\n') +
-      '\nMove them away or rename them; nothing was written.',
+      `\nMove them away (hand-written manifests belong in ${out}/${HAND_WRITTEN_DIR}/); nothing was written.`,
   );
 }
 
@@ -62,7 +62,7 @@ if (args.check) {
   console.log(`${project}: ${out} is up to date (${rendered.files.size} files)`);
 } else {
   try {
-    applyPlan(resolve(out), plan);
+    applyPlan(join(root, out), plan);
   } catch (error) {
     fail(`${project}: writing ${out} failed, previous files kept: ${(error as Error).message}`);
   }

@@ -1,12 +1,14 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { HAND_WRITTEN_DIR } from '@gitops/cluster';
 import type { RenderPlan } from './plan';
 
 const TEMPORARY_SUFFIX = '.render-tmp';
 
 /**
- * Every file below `root` (relative path -> content); an absent folder is empty. Staging files
- * left by an interrupted render are not content.
+ * Every file render may own below `root` (relative path -> content); an absent folder is empty.
+ * Staging files left by an interrupted render are not content, and the hand-written folder is the
+ * user's alone: never read, so never rewritten or removed.
  */
 export function readOutputFolder(root: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -20,7 +22,9 @@ export function readOutputFolder(root: string): Map<string, string> {
   for (const entry of entries) {
     if (!entry.isFile() || entry.name.endsWith(TEMPORARY_SUFFIX)) continue;
     const path = join(entry.parentPath, entry.name);
-    files.set(relative(root, path), readFileSync(path, 'utf8'));
+    const key = relative(root, path);
+    if (key.startsWith(`${HAND_WRITTEN_DIR}/`)) continue;
+    files.set(key, readFileSync(path, 'utf8'));
   }
   return files;
 }

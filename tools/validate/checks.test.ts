@@ -1,18 +1,17 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import infra from '../../clusters/infra/src/index';
-import { applyPlan, readOutputFolder } from '../render/output-folder';
-import { planRender } from '../render/plan';
+import { readOutputFolder } from '../render/output-folder';
 import { renderedFiles } from '../render/rendered-files';
+import { FIXTURE_DIR, fixtureCluster, fixtureLogCollection, renderInto } from '../testing/fixture-cluster.test-support';
 import { driftFindings } from './drift';
 import { validateCluster } from './validate-cluster';
-import { editYaml, scratchInfra, scratchTarget, summary, validateScratch } from './validate.test-support';
+import { editYaml, scratchFixture, scratchTarget, summary, validateScratch } from './validate.test-support';
 
 const VALUES = 'observability/fluent-bit/app/helmrelease.yaml';
 let root: string;
 beforeEach(() => {
-  root = scratchInfra();
+  root = scratchFixture();
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -22,16 +21,14 @@ const findingsAfter = (file: string, edit: (documents: any[]) => void) => {
 };
 
 describe('validate, each check with its defect present', () => {
-  it('passes the committed infra cluster with zero findings', () => {
+  it('passes the rendered fixture cluster with zero findings', () => {
     expect(validateScratch(root).findings).toEqual([]);
   });
 
   it('passes a cluster rendered with vmauth credentials from a Secret (Fluent Bit env, not Flux variables)', () => {
-    const settings = { ...infra.settings, logSink: { ...infra.settings.logSink, credentials: { secretName: 'fluent-bit-vmauth', usernameKey: 'username', passwordKey: 'password' } } };
-    const out = join(root, 'kubernetes/clusters/infra');
-    const { files } = renderedFiles('clusters-infra', { ...infra, settings });
-    applyPlan(out, planRender('clusters-infra', files, readOutputFolder(out)));
-    expect(readOutputFolder(out).get('observability/fluent-bit/app/helmrelease.yaml')).toContain('http_passwd $${VMAUTH_PASSWORD}');
+    const { logSink } = fixtureLogCollection();
+    renderInto(root, fixtureCluster({ logCollection: { logSink: { ...logSink, credentials: { secretName: 'fluent-bit-vmauth', usernameKey: 'username', passwordKey: 'password' } } } }));
+    expect(readOutputFolder(join(root, FIXTURE_DIR)).get('observability/fluent-bit/app/helmrelease.yaml')).toContain('http_passwd $${VMAUTH_PASSWORD}');
     expect(validateScratch(root).findings).toEqual([]);
   });
 
@@ -51,7 +48,7 @@ describe('validate, each check with its defect present', () => {
   });
 
   it('kustomize: a YAML file nothing lists is a warning', () => {
-    writeFileSync(join(root, 'kubernetes/clusters/infra/observability/fluent-bit/app/orphan.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orphan\n  namespace: observability\n');
+    writeFileSync(join(root, `${FIXTURE_DIR}/observability/fluent-bit/app/orphan.yaml`), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orphan\n  namespace: observability\n');
     expect(summary(validateScratch(root).findings)).toEqual([
       expect.objectContaining({ check: 'kustomize', severity: 'warning', message: expect.stringContaining('nothing applies it') }),
     ]);
@@ -75,8 +72,8 @@ describe('validate, each check with its defect present', () => {
   });
 
   it('schema: duplicate YAML keys are an error', () => {
-    const file = join(root, 'kubernetes/clusters/infra/cluster-settings.yaml');
-    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cluster-settings\n  namespace: flux-system\ndata:\n  CLUSTER: infra\n  CLUSTER: apps\n');
+    const file = join(root, `${FIXTURE_DIR}/cluster-settings.yaml`);
+    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cluster-settings\n  namespace: flux-system\ndata:\n  CLUSTER: fixture\n  CLUSTER: other\n');
     expect(summary(validateScratch(root).findings)).toContainEqual(expect.objectContaining({ check: 'schema', message: expect.stringContaining('invalid YAML') }));
   });
 
@@ -88,7 +85,7 @@ describe('validate, each check with its defect present', () => {
   });
 
   it('kustomize: a Component is built only through the kustomization that uses it', () => {
-    const component = join(root, 'kubernetes/clusters/infra/observability/fluent-bit/labels');
+    const component = join(root, `${FIXTURE_DIR}/observability/fluent-bit/labels`);
     mkdirSync(component);
     // `labels` without selectors: commonLabels would also rewrite the NetworkPolicy's podSelector,
     // which then selects no Fluent Bit pod (validate reports that too).
@@ -164,7 +161,7 @@ describe('validate, each check with its defect present', () => {
 
   it('cross-reference: an ipBlock that is not the cluster`s API server, or the wrong port', () => {
     const wrongAddress = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.spec.egress[1].to = [{ ipBlock: { cidr: '192.0.2.1/32' } }]));
-    expect(wrongAddress).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('10.10.0.11/32, 10.10.0.12/32, 10.10.0.13/32 on 6443') }));
+    expect(wrongAddress).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('192.0.2.11/32, 192.0.2.12/32 on 6443') }));
     const wrongPort = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.spec.egress[1].ports = [{ protocol: 'TCP', port: 443 }]));
     expect(wrongPort).toContainEqual(expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('is not allowed by ipBlock') }));
   });
@@ -201,5 +198,87 @@ describe('validate, each check with its defect present', () => {
     });
     expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.wait' }));
     expect(findings).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.healthChecks[1]' }));
+  });
+});
+
+describe('hand-written manifests in the cluster`s hand-written folder', () => {
+  const handWritten = (file: string) => join(root, FIXTURE_DIR, 'hand-written', file);
+  const write = (file: string, text: string) => {
+    mkdirSync(join(handWritten(file), '..'), { recursive: true });
+    writeFileSync(handWritten(file), text);
+  };
+  const SECRET = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: fluent-bit-vmauth\n  namespace: observability\nstringData:\n  username: fluent-bit\n';
+  // An app of the user's own, laid out like a rendered one, with a variable from cluster-settings.
+  const OWN_APP_KS =
+    'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: team-notes\n  namespace: flux-system\n' +
+    'spec:\n  interval: 30m\n  path: ./kubernetes/clusters/fixture/hand-written/team/notes/app\n  prune: true\n' +
+    '  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: cluster-settings\n';
+  const OWN_APP_CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\n  namespace: default\ndata:\n  cluster: ${CLUSTER}\n';
+
+  const addOwnApp = (configMap = OWN_APP_CONFIGMAP) => {
+    write('team/notes/ks.yaml', OWN_APP_KS);
+    write('team/notes/app/kustomization.yaml', 'resources:\n  - configmap.yaml\n');
+    write('team/notes/app/configmap.yaml', configMap);
+  };
+
+  it('are applied by the entry point once rendered, and checked like rendered ones', () => {
+    write('kustomization.yaml', 'resources:\n  - secret.yaml\n  - team/notes/ks.yaml\n');
+    write('secret.yaml', SECRET);
+    addOwnApp();
+    renderInto(root, fixtureCluster(), { handWritten: true });
+    const report = validateScratch(root);
+    expect(report.findings).toEqual([]);
+    // The Secret and the user's Kustomization and ConfigMap (substituted) were checked.
+    expect(report.objects).toMatchObject({ Secret: 1, Kustomization: 3, ConfigMap: 2 });
+  });
+
+  it('until render lists the folder in the entry point, validate reports the entry point as drifted', () => {
+    write('kustomization.yaml', 'resources:\n  - secret.yaml\n');
+    write('secret.yaml', SECRET);
+    const drift = validateCluster({ ...scratchTarget(root), drift: { project: 'clusters-fixture', outDir: FIXTURE_DIR, rendered: renderedFiles('fixture', fixtureCluster(), { handWritten: true }).files, committed: readOutputFolder(join(root, FIXTURE_DIR)) } });
+    expect(summary(drift.findings)).toContainEqual(expect.objectContaining({ check: 'drift', message: expect.stringContaining('Kustomization') }));
+  });
+
+  it('a defect in a hand-written manifest is found and located in its file', () => {
+    write('kustomization.yaml', 'resources:\n  - secret.yaml\n');
+    write('secret.yaml', SECRET.replace('stringData', 'stringdata'));
+    renderInto(root, fixtureCluster(), { handWritten: true });
+    expect(validateScratch(root).findings).toEqual([
+      expect.objectContaining({ check: 'schema', file: `${FIXTURE_DIR}/hand-written/secret.yaml`, message: 'unknown field `stringdata`' }),
+    ]);
+  });
+
+  it('a hand-written app is built with Flux substitution: an undefined variable is an error', () => {
+    write('kustomization.yaml', 'resources:\n  - team/notes/ks.yaml\n');
+    addOwnApp(OWN_APP_CONFIGMAP.replace('${CLUSTER}', '${TEAM_NAME}'));
+    renderInto(root, fixtureCluster(), { handWritten: true });
+    expect(summary(validateScratch(root).findings)).toContainEqual(
+      expect.objectContaining({ check: 'flux-build', message: expect.stringContaining('"TEAM_NAME"') }),
+    );
+  });
+
+  it('the advice for an unlisted file leads to a passing state', () => {
+    const stray = join(root, FIXTURE_DIR, 'observability/fluent-bit/app/secret.yaml');
+    writeFileSync(stray, SECRET);
+    const [warning] = validateScratch(root).findings;
+    expect(warning).toMatchObject({ check: 'kustomize', severity: 'warning' });
+    expect(warning!.fix).toBe(
+      `hand-written manifests belong in ${FIXTURE_DIR}/hand-written/: move it there, list it in ${FIXTURE_DIR}/hand-written/kustomization.yaml, and run render (which adds that folder to the cluster's entry point); or delete it`,
+    );
+    // Following it:
+    rmSync(stray);
+    write('secret.yaml', SECRET);
+    write('kustomization.yaml', 'resources:\n  - secret.yaml\n');
+    renderInto(root, fixtureCluster(), { handWritten: true });
+    expect(validateScratch(root).findings).toEqual([]);
+  });
+
+  it('an unlisted file inside the folder is told to be listed there', () => {
+    write('kustomization.yaml', 'resources: []\n');
+    write('extra.yaml', SECRET);
+    renderInto(root, fixtureCluster(), { handWritten: true });
+    expect(validateScratch(root).findings).toEqual([
+      expect.objectContaining({ severity: 'warning', fix: `list it in ${FIXTURE_DIR}/hand-written/kustomization.yaml (resources: [extra.yaml]), or delete it` }),
+    ]);
   });
 });

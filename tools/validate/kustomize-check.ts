@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { HAND_WRITTEN_DIR } from '@gitops/cluster';
 import type { Finding } from './findings';
 import { KustomizeBuildError, type KustomizeRunner } from './kustomize';
 import type { SourceFile } from './sources';
@@ -12,6 +13,7 @@ export function kustomizeFindings(
   repoRoot: string,
   layout: { rootDirs: readonly string[]; unlisted: readonly SourceFile[] },
   entryFiles: ReadonlySet<string>,
+  clusterFolders: readonly string[],
 ): Finding[] {
   const findings: Finding[] = [];
   for (const dir of layout.rootDirs) {
@@ -24,7 +26,22 @@ export function kustomizeFindings(
   }
   for (const file of layout.unlisted) {
     if (entryFiles.has(file.path)) continue;
-    findings.push({ check: 'kustomize', severity: 'warning', file: file.path, message: 'no kustomization.yaml lists this file, so nothing applies it', fix: 'add it to the resources of its kustomization.yaml, or delete it' });
+    findings.push({ check: 'kustomize', severity: 'warning', file: file.path, message: 'no kustomization.yaml lists this file, so nothing applies it', fix: handWrittenAdvice(file.path, clusterFolders) });
   }
   return findings;
+}
+
+/**
+ * Rendered kustomization.yaml files are regenerated, so a hand-written file belongs in the
+ * cluster's hand-written folder, listed by its own kustomization.yaml (render lists that folder in
+ * the cluster's entry point).
+ */
+function handWrittenAdvice(file: string, clusterFolders: readonly string[]): string {
+  const cluster = clusterFolders.find((folder) => file.startsWith(`${folder}/`));
+  if (!cluster) return 'add it to the resources of its kustomization.yaml, or delete it';
+  const handWritten = `${cluster}/${HAND_WRITTEN_DIR}`;
+  if (file.startsWith(`${handWritten}/`)) {
+    return `list it in ${handWritten}/kustomization.yaml (resources: [${relative(handWritten, file)}]), or delete it`;
+  }
+  return `hand-written manifests belong in ${handWritten}/: move it there, list it in ${handWritten}/kustomization.yaml, and run render (which adds that folder to the cluster's entry point); or delete it`;
 }

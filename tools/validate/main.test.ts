@@ -1,69 +1,75 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scratchWorkspace } from '../testing/fixture-cluster.test-support';
 import { workspace } from './validate.test-support';
 
-const run = (...args: string[]) =>
-  spawnSync(join(workspace, 'node_modules/.bin/tsx'), [join(workspace, 'tools/validate/main.ts'), ...args], { cwd: workspace, encoding: 'utf8' });
-const infra = ['--project', 'clusters-infra', '--definition', 'clusters/infra/src/index.ts', '--out', 'kubernetes/clusters/infra'];
+const roots: string[] = [];
+afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** The validate command, run in a scratch workspace holding the fixture cluster. */
+const run = (root: string, ...args: string[]) =>
+  spawnSync(join(workspace, 'node_modules/.bin/tsx'), ['--tsconfig', join(workspace, 'tsconfig.json'), join(workspace, 'tools/validate/main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+const scratch = (...args: Parameters<typeof scratchWorkspace>) => {
+  const root = scratchWorkspace(...args);
+  roots.push(root);
+  return root;
+};
 
 describe('validate command', () => {
-  it('passes the committed clusters and prints the per-kind summary', () => {
-    const result = run(...infra);
+  it('passes a freshly rendered cluster and prints the per-kind summary', () => {
+    const result = run(scratch(), '--cluster', 'fixture');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      'infra: 0 errors, 0 warnings; checked 1 ConfigMap, 1 HelmRelease, 2 Kustomization, 1 Namespace, 1 NetworkPolicy, 1 OCIRepository, 1 VMServiceScrape\n',
+      'fixture: 0 errors, 0 warnings; checked 1 ConfigMap, 1 HelmRelease, 2 Kustomization, 1 Namespace, 1 NetworkPolicy, 1 OCIRepository, 1 VMServiceScrape\n',
     );
   });
 
-  it('passes the committed apps cluster with zero findings', () => {
-    const result = run('--project', 'clusters-apps', '--definition', 'clusters/apps/src/index.ts', '--out', 'kubernetes/clusters/apps');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^apps: 0 errors, 0 warnings; /);
-  });
-
   it('prints machine-readable JSON with --output json', () => {
-    const result = run(...infra, '--output', 'json');
+    const result = run(scratch(), '--cluster', 'fixture', '--output', 'json');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ cluster: 'infra', errors: 0, warnings: 0, findings: [], objects: { HelmRelease: 1 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ cluster: 'fixture', errors: 0, warnings: 0, findings: [], objects: { HelmRelease: 1 } });
   });
 
   it('exits 1 on an error and prints each finding with file, object, path, reason and fix', () => {
-    // Settings changed but not rendered: the committed YAML has drifted from them.
-    const dir = mkdtempSync(join(tmpdir(), 'validate-cli-'));
-    try {
-      const definition = join(dir, 'staging.ts');
-      writeFileSync(
-        definition,
-        `import infra from '${join(workspace, 'clusters/infra/src/index.ts')}';\n` +
-          `export default { ...infra, settings: { ...infra.settings, environment: 'staging' } };\n`,
-      );
-      const result = run('--project', 'clusters-infra', '--definition', definition, '--out', 'kubernetes/clusters/infra');
-      expect(result.status).toBe(1);
-      const lines = result.stdout.split('\n');
-      expect(lines[0]).toMatch(/^infra: 1 errors, 0 warnings; checked /);
-      expect(lines.slice(1, 4)).toEqual([
-        '  error [drift] kubernetes/clusters/infra/cluster-settings.yaml',
-        '    committed file differs from a fresh render (ConfigMap/flux-system/cluster-settings)',
-        '    fix: run `nx run clusters-infra:render` and commit the result',
-      ]);
-      expect(result.stdout).toContain('-  ENVIRONMENT: production');
-      expect(result.stdout).toContain('+  ENVIRONMENT: staging');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('exits 1 when --out is not the cluster`s folder', () => {
-    const result = run('--project', 'clusters-infra', '--definition', 'clusters/infra/src/index.ts', '--out', 'kubernetes/clusters/apps');
+    // Rendered as "testing", then the settings changed to "staging" without a render: drift.
+    const root = scratch();
+    const edited = scratchWorkspace({ environment: 'staging' }, { rendered: false });
+    roots.push(edited);
+    rmSync(join(root, 'clusters'), { recursive: true });
+    spawnSync('cp', ['-r', join(edited, 'clusters'), join(root, 'clusters')]);
+    const result = run(root, '--cluster', 'fixture');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('renders to kubernetes/clusters/infra, not kubernetes/clusters/apps');
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^fixture: 1 errors, 0 warnings; checked /);
+    expect(lines.slice(1, 4)).toEqual([
+      '  error [drift] kubernetes/clusters/fixture/cluster-settings.yaml',
+      '    committed file differs from a fresh render (ConfigMap/flux-system/cluster-settings)',
+      '    fix: run `nx run clusters-fixture:render` and commit the result',
+    ]);
+    expect(result.stdout).toContain('-  ENVIRONMENT: testing');
+    expect(result.stdout).toContain('+  ENVIRONMENT: staging');
   });
 
-  it('exits 1 on a bad option', () => {
-    expect(run(...infra, '--output', 'xml').status).toBe(1);
+  it('exits 1 naming the cluster when it has no definition', () => {
+    const result = run(scratch(), '--cluster', 'nowhere');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('clusters-nowhere: no cluster definition at clusters/nowhere/cluster.ts\n');
+  });
+
+  it('exits 1 with the usage on a bad option, without a stack trace', () => {
+    const root = scratch();
+    const badValue = run(root, '--cluster', 'fixture', '--output', 'xml');
+    expect(badValue.status).toBe(1);
+    expect(badValue.stderr).toContain('usage: validate --cluster <name>');
+    const unknown = run(root, '--cluster', 'fixture', '--definition', 'x.ts');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("Unknown option '--definition'");
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -4,7 +4,10 @@ import { driftFindings } from './drift';
 import type { Finding } from './findings';
 import { formatRef, objectRef } from './findings';
 import { fluxBuild, isFluxKustomization, type BuiltObject, type FluxKustomization } from './flux-build';
-import { findKustomize } from './kustomize';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findKustomize, KustomizeBuildError, type KustomizeRunner } from './kustomize';
+import { parseDocuments } from './yaml-documents';
 import { kustomizeFindings } from './kustomize-check';
 import { schemaFindings } from './schema-check';
 import { chartValuesFindings, pipelineFindings } from './pipeline';
@@ -46,8 +49,8 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     findings.push(...driftFindings(outDir, rendered, committed, project));
   }
 
-  const kustomize = findKustomize();
-  if (!kustomize) {
+  const found = findKustomize();
+  if (!found) {
     findings.push({
       check: 'kustomize',
       severity: 'error',
@@ -56,17 +59,24 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     });
     return { cluster: target.cluster, objects: {}, findings };
   }
+  const kustomize = buildOnce(found);
 
   const sources = readSources(target.repoRoot, target.folders);
   const layout = kustomizeLayout(target.repoRoot, sources.files);
-  // The cluster's entry objects: Flux Kustomizations, and the ConfigMaps/Secrets of their variables.
-  const entries = sources.files.flatMap((file) => file.objects.map((object) => ({ object, file: file.path })));
+  const index = objectIndex(sources.files);
+  const declared = sources.files.flatMap((file) => file.objects.map((object) => ({ object, file: file.path })));
+  // What the cluster's Flux entry point applies: the build of each folder's root kustomization
+  // (rendered and hand-written objects alike); a folder without one, every object declared in it.
+  const entryPoint = entryPointObjects(target, kustomize, fileIn(index));
+  const entries = entryPoint ?? declared;
   const kustomizations = entries.filter((e) => isFluxKustomization(e.object)) as Array<{ object: FluxKustomization & Record<string, unknown>; file: string }>;
-  findings.push(...sources.findings, ...kustomizeFindings(kustomize, target.repoRoot, layout, new Set(kustomizations.map((k) => k.file))));
+  findings.push(
+    ...sources.findings,
+    ...kustomizeFindings(kustomize, target.repoRoot, layout, new Set(declared.filter((e) => isFluxKustomization(e.object)).map((e) => e.file)), target.folders),
+  );
 
   const built: BuiltObject[] = [];
-  const applied = entries.filter(({ file }) => !layout.unlisted.some((unlisted) => unlisted.path === file));
-  const index = objectIndex(sources.files);
+  const applied = entryPoint ?? declared.filter(({ file }) => !layout.unlisted.some((unlisted) => unlisted.path === file));
   for (const { object, file } of kustomizations) {
     const namespace = object.metadata.namespace ?? 'flux-system';
     const result = fluxBuild(object, target.repoRoot, kustomize, variableSources(applied, namespace), fileIn(index), file);
@@ -75,7 +85,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   }
 
   // Entry objects as they are, the rest as Flux would apply them (after substitution).
-  const checked = [...entries.filter((e) => isEntry(e.object)), ...built];
+  const checked = [...(entryPoint ?? declared.filter((e) => isEntry(e.object))), ...built];
   const schema = schemaFindings(checked, target.skipKinds);
   findings.push(...schema.findings);
   if (target.workspace) findings.push(...kubeconformFindings(checked, target.workspace));
@@ -93,6 +103,52 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   }
   findings.push(...crossReferenceFindings(model));
   return { cluster: target.cluster, objects: schema.objects, findings };
+}
+
+/** Each kustomize root is built once per run (the entry point is also checked as a root). */
+function buildOnce(runner: KustomizeRunner): KustomizeRunner {
+  const builds = new Map<string, string | KustomizeBuildError>();
+  return {
+    describe: runner.describe,
+    build(dir) {
+      if (!builds.has(dir)) {
+        try {
+          builds.set(dir, runner.build(dir));
+        } catch (error) {
+          if (!(error instanceof KustomizeBuildError)) throw error;
+          builds.set(dir, error);
+        }
+      }
+      const result = builds.get(dir)!;
+      if (result instanceof KustomizeBuildError) throw result;
+      return result;
+    },
+  };
+}
+
+/**
+ * The objects each folder's root kustomization builds to, with the files that declare them;
+ * undefined when a folder has no root kustomization or its build fails (reported by the
+ * kustomize check), so that validation falls back to the declared objects.
+ */
+function entryPointObjects(
+  target: ValidationTarget,
+  kustomize: KustomizeRunner,
+  fileOf: (object: Record<string, unknown>) => string | undefined,
+): Array<{ object: Record<string, unknown>; file: string }> | undefined {
+  const objects: Array<{ object: Record<string, unknown>; file: string }> = [];
+  for (const folder of target.folders) {
+    if (!existsSync(join(target.repoRoot, folder, 'kustomization.yaml'))) return undefined;
+    let text: string;
+    try {
+      text = kustomize.build(join(target.repoRoot, folder));
+    } catch (error) {
+      if (error instanceof KustomizeBuildError) return undefined;
+      throw error;
+    }
+    for (const object of parseDocuments(text).objects) objects.push({ object, file: fileOf(object) ?? `${folder}/kustomization.yaml` });
+  }
+  return objects;
 }
 
 const metadataOf = (object: Record<string, unknown>) => (object['metadata'] ?? {}) as { name?: string; namespace?: string };
