@@ -1,27 +1,29 @@
-import type { ClusterSettings } from '@gitops/cluster';
+import type { LogCollectionSettings } from '@gitops/log-collection';
 
 /**
  * Settings every cluster of the fleet shares: the log sink, the container-log tenant and outage
- * budget, and the Fluent Bit namespace and resources. A cluster spreads them and overrides what
- * differs; a change here re-renders and re-validates every cluster that imports it.
+ * budget, and the Fluent Bit namespace and resources. A cluster spreads them into its apps and
+ * overrides what differs; a change here re-renders and re-validates every cluster that imports it.
  */
 export const fleet = {
-  logSink: {
-    // VMAuth `victoria-logs` -> Service vmauth-victoria-logs.observability:8427, deployed by the
-    // Kustomization observability-victoria-logs in each cluster.
-    vmauth: { name: 'victoria-logs', namespace: 'observability', port: 8427 },
-    path: '/insert/jsonline',
-    dependsOn: ['observability-victoria-logs'],
-  },
-  containerLogs: {
-    tenant: { accountId: 0, projectId: 0 },
-    outage: { minutes: 60, linesPerSecond: 300 },
-  },
-  fluentBit: {
-    namespace: { name: 'observability', managed: true },
-    resources: {
-      requests: { cpu: '50m', memory: '64Mi' },
-      limits: { cpu: '200m', memory: '128Mi' },
+  logCollection: {
+    logSink: {
+      // VMAuth `victoria-logs` -> Service vmauth-victoria-logs.observability:8427, deployed by the
+      // Kustomization observability-victoria-logs in each cluster.
+      vmauth: { name: 'victoria-logs', namespace: 'observability', port: 8427 },
+      path: '/insert/jsonline',
+      dependsOn: ['observability-victoria-logs'],
+    },
+    containerLogs: {
+      tenant: { accountId: 0, projectId: 0 },
+      outage: { minutes: 60, linesPerSecond: 300 },
+    },
+    fluentBit: {
+      namespace: { name: 'observability', managed: true },
+      resources: {
+        requests: { cpu: '50m', memory: '64Mi' },
+        limits: { cpu: '200m', memory: '128Mi' },
+      },
     },
   },
-} satisfies Pick<ClusterSettings, 'logSink' | 'containerLogs' | 'fluentBit'>;
+} satisfies { logCollection: Omit<LogCollectionSettings, 'auditLogs'> };
