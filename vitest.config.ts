@@ -14,5 +14,6 @@ const alias = Object.entries(compilerOptions.paths)
 
 export default defineConfig({
   resolve: { alias },
-  test: { include: ['**/*.test.ts'], pool: 'threads' },
+  // Generous timeout: some tests run the real CLIs (tsx start-up) and kubectl, slow on a busy 2-core machine.
+  test: { include: ['**/*.test.ts'], pool: 'threads', testTimeout: 30_000 },
 });
