@@ -36,7 +36,7 @@ describe('the story`s original manifests', () => {
     ['long lines silently dropped', 'pipeline', 'warning', 'longer lines are dropped silently'],
     ['Format json to /insert/jsonline', 'pipeline', 'error', 'Format json sends one JSON array'],
     ['no _msg_field', 'pipeline', 'error', 'has no _msg_field'],
-    ['X-Scope-OrgID as the tenant', 'pipeline', 'warning', 'X-Scope-OrgID is ignored'],
+    ['X-Scope-OrgID as the tenant', 'pipeline', 'error', 'X-Scope-OrgID is ignored'],
     ['Retry_Limit 3', 'pipeline', 'warning', 'Retry_Limit 3 drops each chunk'],
     ['128 chunks in memory under a 128Mi limit', 'pipeline', 'error', 'storage.max_chunks_up 128'],
     ['the chart ServiceMonitor besides the VMServiceScrape', 'cross-reference', 'error', 'both scrape Service fluent-bit', 'spec.values.serviceMonitor.enabled'],

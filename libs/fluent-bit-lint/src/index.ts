@@ -12,12 +12,13 @@
  *  5. storage.total_limit_size on an output no filesystem-buffered input feeds; storage.type
  *     filesystem without [SERVICE] storage.path;
  *  6. http outputs to VictoriaLogs /insert/jsonline without Format json_lines or _msg_field;
- *     X-Scope-OrgID without AccountID/ProjectID (warning); non-numeric AccountID/ProjectID;
+ *     X-Scope-OrgID without both AccountID and ProjectID, only one of them, or one not a uint32;
  *  7. modify rules (Add, Set, Rename, Copy, Hard_rename, Hard_copy, Remove...) with the wrong
  *     number of words, record_modifier Record without KEY VALUE;
  *  8. tail/systemd DB and [SERVICE] storage.path outside a writable mount; tail Path outside any mount;
  *  9. Retry_Limit syntax, and small Retry_Limit values (warning);
  * 10. `${VAR}` left in a value after Flux substitution (warning);
+ * 11. a credential (password, secret, token, API key) written inline instead of `${VAR}` from env;
  * plus files in `files` that nothing loads (warning).
  */
 export type {

@@ -497,15 +497,29 @@ describe('6. http output to VictoriaLogs /insert/jsonline', () => {
     ).toEqual([]);
   });
 
-  it('warns about X-Scope-OrgID without AccountID/ProjectID', () => {
+  it('reports X-Scope-OrgID without AccountID/ProjectID: the logs land in tenant 0:0', () => {
     expect(lintEdited('    header AccountID 1\n    header ProjectID 0\n', '    header X-Scope-OrgID audit\n')).toEqual([
       finding({
-        severity: 'warning',
+        severity: 'error',
         section: '[OUTPUT] http (match audit.*)',
         property: 'header',
-        message: 'X-Scope-OrgID is ignored',
+        message: 'X-Scope-OrgID is ignored by VictoriaLogs /insert/jsonline: the tenant is AccountID and ProjectID, so these logs land in tenant 0:0',
       }),
     ]);
+  });
+
+  it('reports X-Scope-OrgID beside only one of AccountID/ProjectID, and half a tenant on its own', () => {
+    expect(lintEdited('    header AccountID 1\n    header ProjectID 0\n', '    header AccountID 1\n    header X-Scope-OrgID audit\n')).toEqual([
+      finding({ severity: 'error', property: 'header', line: expect.any(Number), message: 'only half a tenant: without header ProjectID' }),
+      finding({ severity: 'error', property: 'header', message: 'X-Scope-OrgID is ignored' }),
+    ]);
+    expect(lintEdited('    header AccountID 1\n    header ProjectID 0\n', '    header ProjectID 0\n')).toEqual([
+      finding({ severity: 'error', property: 'header', message: 'only half a tenant: without header AccountID' }),
+    ]);
+  });
+
+  it('accepts both tenant headers, and X-Scope-OrgID beside both', () => {
+    expect(lintEdited('    header AccountID 1\n    header ProjectID 0\n', '    header AccountID 1\n    header ProjectID 0\n    header X-Scope-OrgID audit\n')).toEqual([]);
   });
 
   it('reports a non-numeric AccountID', () => {
@@ -521,6 +535,20 @@ describe('6. http output to VictoriaLogs /insert/jsonline', () => {
         'uri /ingest\n    format json',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('11. credentials', () => {
+  it('reports a password written inline, and accepts one from the environment', () => {
+    expect(lintEdited('    header AccountID 1\n', '    header AccountID 1\n    http_user fluent-bit\n    http_passwd hunter2\n')).toEqual([
+      finding({ severity: 'error', property: 'http_passwd', message: 'http_passwd is written inline' }),
+    ]);
+    const fromEnv = lintEdited('    header AccountID 1\n', '    header AccountID 1\n    http_user fluent-bit\n    http_passwd ${VMAUTH_PASSWORD}\n');
+    expect(fromEnv.filter((found) => found.message.includes('written inline'))).toEqual([]);
+  });
+
+  it('leaves keys that say where a secret is, not what it is', () => {
+    expect(lintEdited('    header AccountID 1\n', '    header AccountID 1\n    tls.key_file /secrets/key.pem\n')).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@
  * This module runs the loader (./lint/load.ts) and the checks (./lint/checks/) in order; they share
  * one LintContext (./lint/context.ts).
  */
+import { checkCredentials } from './lint/checks/credentials';
 import { checkEnvReferences } from './lint/checks/env-references';
 import { checkMainKinds, checkPlugin, checkServiceKeys } from './lint/checks/keys';
 import { checkModify, checkRecordModifier } from './lint/checks/modify';
@@ -71,6 +72,9 @@ export function lintPipeline(input: PipelineInput): PipelineFinding[] {
 
   // 10. ${VAR} left for Fluent Bit
   checkEnvReferences(ctx);
+
+  // 11. credentials only through the environment
+  checkCredentials(ctx, ctx.allSections);
 
   checkUnusedFiles(ctx);
   return sortedFindings(ctx);

@@ -213,7 +213,7 @@ describe('the story`s original configuration (T2)', () => {
         message: 'Format json sends one JSON array',
       }),
       finding({
-        severity: 'warning',
+        severity: 'error',
         file: 'fluent-bit.conf',
         line: 65,
         property: 'Header',
@@ -297,7 +297,7 @@ describe('the story`s audit configuration (T3)', () => {
         message: 'has no _msg_field',
       }),
       finding({ severity: 'error', line: 31, property: 'Format', message: 'Format json' }),
-      finding({ severity: 'warning', line: 34, property: 'Header', message: 'X-Scope-OrgID' }),
+      finding({ severity: 'error', line: 34, property: 'Header', message: 'X-Scope-OrgID' }),
       finding({ severity: 'warning', line: 36, property: 'Retry_Limit' }),
     ]);
   });

@@ -35,17 +35,30 @@ export function checkVictoriaLogs(ctx: LintContext, output: ConfigSection): void
     );
   }
   const tenantHeaders = headers.filter((header) => header.name === 'accountid' || header.name === 'projectid');
+  const given = new Set(tenantHeaders.map((header) => header.name));
   for (const header of headers) {
-    if (header.name === 'x-scope-orgid' && tenantHeaders.length === 0) {
+    if (header.name === 'x-scope-orgid' && given.size < 2) {
       at(
         ctx,
         output,
         header.property,
-        'warning',
-        `header X-Scope-OrgID is ignored by VictoriaLogs ${path}; without AccountID/ProjectID the logs land in tenant 0:0`,
-        'send "Header AccountID <uint32>" and "Header ProjectID <uint32>" (or let vmauth set them) and drop X-Scope-OrgID',
+        'error',
+        `header X-Scope-OrgID is ignored by VictoriaLogs ${path}: the tenant is AccountID and ProjectID, so these logs land in tenant ${given.has('accountid') ? '<AccountID>' : '0'}:${given.has('projectid') ? '<ProjectID>' : '0'}`,
+        'send "Header AccountID <uint32>" and "Header ProjectID <uint32>" and drop X-Scope-OrgID',
       );
     }
+  }
+  if (given.size === 1) {
+    const [present] = tenantHeaders;
+    const missing = given.has('accountid') ? 'ProjectID' : 'AccountID';
+    at(
+      ctx,
+      output,
+      present!.property,
+      'error',
+      `only half a tenant: without header ${missing} VictoriaLogs ${path} takes it as 0, which is easily not the tenant meant`,
+      `send both "Header AccountID <uint32>" and "Header ProjectID <uint32>"`,
+    );
   }
   for (const header of tenantHeaders) {
     if (hasEnv(header.value)) continue;
