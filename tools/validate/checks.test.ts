@@ -113,6 +113,26 @@ describe('validate, each check with its defect present', () => {
     expect(more).toContainEqual(expect.objectContaining({ check: 'pipeline', message: expect.stringContaining('does not fit the memory limit 64Mi') }));
   });
 
+  it('cross-reference: Fluent Bit serving HTTP on another port than the chart`s metricsPort, or not at all', () => {
+    const port = findingsAfter(VALUES, ([release]) => (release.spec.values.metricsPort = 2021));
+    expect(port).toEqual([expect.objectContaining({ check: 'cross-reference', path: 'spec.values.metricsPort', message: expect.stringContaining('http_port 2020, but the chart`s container port http'.replace('`', "'")) })]);
+    const off = findingsAfter(VALUES, ([release]) => {
+      release.spec.values.metricsPort = 2020;
+      release.spec.values.config.service = release.spec.values.config.service.replace('http_server On', 'http_server Off');
+    });
+    expect(off).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.values.config.service', message: expect.stringContaining('http_server is Off') }));
+  });
+
+  it('helm values: a request above its limit', () => {
+    const findings = findingsAfter(VALUES, ([release]) => (release.spec.values.resources.requests.cpu = '300m'));
+    expect(findings).toEqual([expect.objectContaining({ check: 'helm-values', path: 'spec.values.resources.requests.cpu', message: 'request 300m is above the limit 200m: the API server rejects the DaemonSet`s pods'.replace('`', "'") })]);
+  });
+
+  it('helm values: a credential written inline in the container env', () => {
+    const findings = findingsAfter(VALUES, ([release]) => (release.spec.values.env = [{ name: 'VMAUTH_PASSWORD', value: 'hunter2' }]));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'helm-values', path: 'spec.values.env[0].value', message: expect.stringContaining('VMAUTH_PASSWORD is written inline') }));
+  });
+
   it('cross-reference: dependsOn a Kustomization that is neither rendered nor declared', () => {
     expect(summary(validateScratch(root, []).findings)).toEqual([
       expect.objectContaining({ check: 'cross-reference', path: 'spec.dependsOn[1].name', message: expect.stringContaining('observability-victoria-logs') }),

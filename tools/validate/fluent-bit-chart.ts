@@ -20,12 +20,13 @@ export interface FluentBitValues {
   nameOverride?: string;
   fullnameOverride?: string;
   podLabels?: Record<string, string>;
-  env?: Array<{ name: string }>;
+  env?: Array<{ name: string; value?: unknown; valueFrom?: unknown }>;
+  metricsPort?: unknown;
   daemonSetVolumeMounts?: VolumeMount[];
   extraVolumeMounts?: VolumeMount[];
   service?: { labels?: Record<string, string> };
   serviceMonitor?: { enabled?: boolean };
-  resources?: { limits?: { memory?: string | number } };
+  resources?: Partial<Record<'requests' | 'limits', Partial<Record<string, string | number>>>>;
   config?: {
     service?: string;
     inputs?: string;

@@ -11,6 +11,7 @@ import { parseDocuments } from './yaml-documents';
 import { kustomizeFindings } from './kustomize-check';
 import { schemaFindings } from './schema-check';
 import { chartValuesFindings, pipelineFindings } from './pipeline';
+import { releaseAgreementFindings } from './release-agreement';
 import { fluxCrossCheck, kubeconformFindings } from './external-tools';
 import { kustomizeLayout, objectIndex, readSources } from './sources';
 
@@ -99,7 +100,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     ...(target.network && { network: target.network }),
   };
   for (const release of fluentBitReleases(model)) {
-    findings.push(...chartValuesFindings(release), ...pipelineFindings(release));
+    findings.push(...chartValuesFindings(release), ...pipelineFindings(release), ...releaseAgreementFindings(release));
   }
   findings.push(...crossReferenceFindings(model));
   return { cluster: target.cluster, objects: schema.objects, findings };

@@ -1,0 +1,66 @@
+import { parseClassicConfig } from '@gitops/fluent-bit-lint';
+import { quantityValue } from '@gitops/manifest';
+import type { BuiltObject } from './flux-build';
+import type { Finding } from './findings';
+import { objectRef } from './findings';
+import { configFiles, type FluentBitValues } from './fluent-bit-chart';
+
+type Release = BuiltObject & { object: { spec?: { values?: FluentBitValues } } };
+
+/** Fluent Bit's own default for [SERVICE] http_port, and the chart's for metricsPort (values.yaml). */
+const DEFAULT_HTTP_PORT = 2020;
+const DEFAULT_METRICS_PORT = 2020;
+
+/** Environment variable names that carry a credential. */
+const SECRET_NAME = /PASSW|SECRET|TOKEN|API_?KEY|CREDENTIAL/i;
+
+/**
+ * Settings of one fluent-bit release that must agree with each other: the port Fluent Bit serves
+ * on and the one the chart's probes and Service target, requests and limits, credentials only
+ * from Secrets.
+ */
+export function releaseAgreementFindings(release: Release): Finding[] {
+  const values = release.object.spec?.values ?? {};
+  const ref = objectRef(release.object);
+  const located = (check: Finding['check'], path: string, message: string, fix: string): Finding => ({
+    check,
+    severity: 'error',
+    ...(release.file && { file: release.file }),
+    ...(ref && { object: ref }),
+    path,
+    message,
+    fix,
+  });
+  const findings: Finding[] = [];
+
+  // Chart 0.58.1: containerPort `http` is metricsPort; the probes and the Service target `http`.
+  const service = parseClassicConfig(configFiles(values)['fluent-bit.conf'] ?? '', 'fluent-bit.conf').sections.filter((s) => s.kind === 'SERVICE');
+  const serviceKey = (key: string) => service.flatMap((s) => s.properties).filter((p) => p.key.toLowerCase() === key).pop()?.value;
+  const httpServer = serviceKey('http_server');
+  const metricsPort = values.metricsPort ?? DEFAULT_METRICS_PORT;
+  if (httpServer === undefined || !['on', 'true', 'yes', '1'].includes(httpServer.toLowerCase())) {
+    findings.push(located('cross-reference', 'spec.values.config.service', `[SERVICE] http_server is ${httpServer ?? 'off (the default)'}: the chart's probes (/ and /api/v2/health on port http) fail and nothing serves metrics`, 'set http_server On'));
+  } else {
+    const httpPort = Number(serviceKey('http_port') ?? DEFAULT_HTTP_PORT);
+    if (httpPort !== Number(metricsPort)) {
+      findings.push(located('cross-reference', 'spec.values.metricsPort', `Fluent Bit serves HTTP on http_port ${httpPort}, but the chart's container port http (probes, Service, scrape) is metricsPort ${String(metricsPort)}: the pods never become ready`, `set metricsPort: ${httpPort}, or http_port ${String(metricsPort)}`));
+    }
+  }
+
+  for (const resource of new Set([...Object.keys(values.resources?.requests ?? {}), ...Object.keys(values.resources?.limits ?? {})])) {
+    const request = values.resources?.requests?.[resource];
+    const limit = values.resources?.limits?.[resource];
+    if (request === undefined || limit === undefined) continue;
+    const [requested, limited] = [quantityValue(String(request)), quantityValue(String(limit))];
+    if (requested !== undefined && limited !== undefined && requested > limited) {
+      findings.push(located('helm-values', `spec.values.resources.requests.${resource}`, `request ${request} is above the limit ${limit}: the API server rejects the DaemonSet's pods`, `lower the request to at most ${limit}, or raise the limit`));
+    }
+  }
+
+  (values.env ?? []).forEach((variable, index) => {
+    if (variable.value !== undefined && SECRET_NAME.test(variable.name)) {
+      findings.push(located('helm-values', `spec.values.env[${index}].value`, `${variable.name} is written inline in the values: whoever reads the HelmRelease or its Git history reads the credential`, `take it from a Secret: valueFrom.secretKeyRef { name, key }`));
+    }
+  });
+  return findings;
+}
