@@ -3,18 +3,22 @@
 # they are pinned), built from the Go module proxy with the Go toolchain:
 #   kubeconform  `go install ...@version`
 #   flux         built from the flux2 module source in a temporary directory (see below)
-# into $GITOPS_TOOLS_BIN (default: <repo>/.tools/bin, git-ignored). A tool already there at its
-# pinned version is not rebuilt, so a warm run costs nothing and needs no Go at all.
-# Prints the bin directory on stdout (put it on PATH); on GitHub Actions also appends it to
-# $GITHUB_PATH. Needs `go` on PATH or at /usr/local/go/bin/go only when something must be built.
+# into $GITOPS_TOOLS_DIR (default: <repo>/.tools, git-ignored): kubeconform in bin/ (for PATH),
+# flux in flux/, off PATH, named by GITOPS_FLUX (validate's CLI prints a hint on stderr whenever a
+# flux is on PATH, which its tests do not expect). A tool already there at its pinned version is
+# not rebuilt, so a warm run costs nothing and needs no Go at all.
+# Prints `export PATH=... GITOPS_FLUX=...` for `eval`; on GitHub Actions also writes them to
+# $GITHUB_PATH/$GITHUB_ENV. Needs `go` on PATH or /usr/local/go/bin/go only to build something.
 set -euo pipefail
 
 KUBECONFORM_VERSION=v0.7.0
 FLUX_VERSION=v2.9.5
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${GITOPS_TOOLS_BIN:-$root/.tools/bin}
-mkdir -p "$bin"
+tools=${GITOPS_TOOLS_DIR:-$root/.tools}
+bin=$tools/bin
+flux_bin=$tools/flux
+mkdir -p "$bin" "$flux_bin"
 log() { echo "install-tools: $*" >&2; }
 
 go_cmd() {
@@ -26,10 +30,10 @@ go_cmd() {
 
 # The version the binary reports; both are built with it stamped in (-X ...), go install alone
 # leaves kubeconform saying "development" and flux "0.0.0-dev.0".
-installed() { [ -x "$bin/$1" ] && [ "$("$bin/$1" "$2" 2>/dev/null)" = "$3" ]; }
+installed() { [ -x "$1" ] && [ "$("$1" "$2" 2>/dev/null)" = "$3" ]; }
 
 tool=kubeconform
-if installed kubeconform -v "$KUBECONFORM_VERSION"; then
+if installed "$bin/kubeconform" -v "$KUBECONFORM_VERSION"; then
   log "kubeconform $KUBECONFORM_VERSION already in $bin"
 else
   log "installing kubeconform $KUBECONFORM_VERSION"
@@ -46,8 +50,8 @@ fi
 # `flux build`/`flux diff` never read those manifests; `flux install`/`bootstrap` of this binary
 # would not work, and validate does not use them.
 tool=flux
-if installed flux --version "flux version ${FLUX_VERSION#v}"; then
-  log "flux $FLUX_VERSION already in $bin"
+if installed "$flux_bin/flux" --version "flux version ${FLUX_VERSION#v}"; then
+  log "flux $FLUX_VERSION already in $flux_bin"
 else
   log "building flux $FLUX_VERSION from the flux2 module source"
   module_dir=$(cd "${TMPDIR:-/tmp}" && go_cmd mod download -json "github.com/fluxcd/flux2/v2@$FLUX_VERSION" |
@@ -59,10 +63,11 @@ else
   chmod -R u+w "$work"
   mkdir -p "$work/cmd/flux/manifests"
   echo '# placeholder: the install manifests are not part of the flux2 module (tools/ci/install-tools.sh)' >"$work/cmd/flux/manifests/placeholder.yaml"
-  (cd "$work" && CGO_ENABLED=0 go_cmd build -trimpath -ldflags "-s -w -X main.VERSION=${FLUX_VERSION#v}" -o "$bin/flux" ./cmd/flux)
+  (cd "$work" && CGO_ENABLED=0 go_cmd build -trimpath -ldflags "-s -w -X main.VERSION=${FLUX_VERSION#v}" -o "$flux_bin/flux" ./cmd/flux)
 fi
 
 "$bin/kubeconform" -v >&2
-"$bin/flux" --version >&2
+"$flux_bin/flux" --version >&2
 if [ -n "${GITHUB_PATH:-}" ]; then echo "$bin" >>"$GITHUB_PATH"; fi
-echo "$bin"
+if [ -n "${GITHUB_ENV:-}" ]; then echo "GITOPS_FLUX=$flux_bin/flux" >>"$GITHUB_ENV"; fi
+printf 'export PATH=%q:"$PATH" GITOPS_FLUX=%q\n' "$bin" "$flux_bin/flux"

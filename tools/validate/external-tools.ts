@@ -19,9 +19,15 @@ export type ExternalTool = 'kubeconform' | 'flux';
 
 const versionArgs: Record<ExternalTool, string[]> = { kubeconform: ['-v'], flux: ['--version'] };
 
-/** The tool's version line (`v0.7.0`, `flux version 2.9.5`), or undefined when it is not on PATH. */
+/**
+ * The command that runs the tool: `kubeconform` from PATH; flux from GITOPS_FLUX when set (where
+ * tools/ci/install-tools.sh puts it, off PATH), else `flux` from PATH.
+ */
+export const toolCommand = (tool: ExternalTool): string => (tool === 'flux' && process.env['GITOPS_FLUX']) || tool;
+
+/** The tool's version line (`v0.7.0`, `flux version 2.9.5`), or undefined when it is not installed. */
 export function toolVersion(tool: ExternalTool): string | undefined {
-  const result = spawnSync(tool, versionArgs[tool], { encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(toolCommand(tool), versionArgs[tool], { encoding: 'utf8', timeout: 20_000 });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
@@ -167,7 +173,7 @@ export function fluxBuildDryRun(ks: FluxKustomization, repoRoot: string): FluxBu
     const ksFile = join(dir, 'ks.yaml');
     writeFileSync(ksFile, stringify(ks));
     const result = spawnSync(
-      'flux',
+      toolCommand('flux'),
       ['build', 'kustomization', ks.metadata.name, '--path', join(repoRoot, ks.spec?.path ?? '.'), '--kustomization-file', ksFile, '--dry-run', '--strict-substitute', '--in-memory-build'],
       { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
     );
@@ -191,7 +197,7 @@ export function fluxCrossCheck(
   resolveSources?: (ks: FluxKustomization) => SubstituteSourceResolver,
 ): Finding[] {
   if (toolVersion('flux') === undefined) {
-    return [{ check: 'flux-build', severity: 'warning', message: 'no `flux` binary on PATH: the cross-check was skipped', fix: 'install the flux CLI to cross-check (tools/ci/install-tools.sh)' }];
+    return [{ check: 'flux-build', severity: 'warning', message: 'no `flux` binary (GITOPS_FLUX or PATH): the cross-check was skipped', fix: 'install the flux CLI to cross-check (tools/ci/install-tools.sh)' }];
   }
   const findings: Finding[] = [];
   for (const { object: ks, file } of kustomizations) {
