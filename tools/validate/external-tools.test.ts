@@ -3,18 +3,19 @@
  * are on PATH (tools/ci/install-tools.sh); in CI (CI=true or GITOPS_REQUIRE_TOOLS=1) a missing
  * binary fails instead of skipping, so the cross-checks cannot silently stop running.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import infra from '../../clusters/infra/src/index';
 import { applyPlan, readOutputFolder } from '../render/output-folder';
 import { planRender } from '../render/plan';
+import { validateObject } from '@gitops/k8s-schemas';
 import { renderedFiles } from '../render/rendered-files';
 import { workspaceRoot } from '../workspace';
-import { fluxBuildDryRun, fluxCrossCheck, kubeconformVerdicts, offlineKustomization, toolVersion, type ExternalTool } from './external-tools';
+import { fluxBuildDryRun, fluxCrossCheck, kubeconformVerdicts, offlineKustomization, toolVersion, type ExternalTool, type KubeconformVerdict } from './external-tools';
 import type { Finding } from './findings';
-import { formatRef } from './findings';
+import { formatRef, objectRef } from './findings';
 import type { FluxKustomization } from './flux-build';
 import { validateCluster, type ValidationTarget } from './validate-cluster';
 import { editYaml, scratchInfra, scratchTarget } from './validate.test-support';
@@ -68,7 +69,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-const scratchWithTools = (): ValidationTarget => ({ ...scratchTarget(scratch), workspace: workspaceRoot });
 
 const APP = 'observability/fluent-bit/app';
 
@@ -79,66 +79,83 @@ const renderWithCredentials = () => {
   applyPlan(out, planRender('clusters-infra', renderedFiles('clusters-infra', { ...infra, settings }).files, readOutputFolder(out)));
 };
 
-/** Adds a Deployment to the fluent-bit app (the clusters have none), for quantities and more. */
-const addDeployment = (memory: unknown) => {
-  const app = join(scratch, 'kubernetes/clusters/infra', APP);
-  writeFileSync(
-    join(app, 'deployment.yaml'),
-    JSON.stringify({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'probe', namespace: 'observability' },
-      spec: {
-        selector: { matchLabels: { app: 'probe' } },
-        template: { metadata: { labels: { app: 'probe' } }, spec: { containers: [{ name: 'probe', image: 'busybox:1.37', resources: { limits: { memory } } }] } },
-      },
-    }),
-  );
-  editYaml(scratch, `${APP}/kustomization.yaml`, ([k]) => k.resources.push('deployment.yaml'));
+/** Every object of the YAML files under `dir` (kustomize's own kustomization.yaml aside). */
+const objectsUnder = (dir: string): Array<Record<string, unknown>> =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()
+    .flatMap((file) => yamlObjects(readFileSync(join(dir, file), 'utf8')));
+
+const yamlObjects = (text: string): Array<Record<string, unknown>> =>
+  parseAllDocuments(text)
+    .map((d) => d.toJS() as Record<string, unknown> | null)
+    .filter((o): o is Record<string, unknown> => o !== null && !String(o['apiVersion']).startsWith('kustomize.config.k8s.io/'));
+
+const committed = (name: string) => objectsUnder(join(workspaceRoot, 'kubernetes/clusters', name));
+const find = (objects: Array<Record<string, unknown>>, kind: string) => structuredClone(objects.find((o) => o['kind'] === kind)!) as any;
+
+const deployment = (memory: unknown) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'probe', namespace: 'observability' },
+  spec: {
+    selector: { matchLabels: { app: 'probe' } },
+    template: { metadata: { labels: { app: 'probe' } }, spec: { containers: [{ name: 'probe', image: 'busybox:1.37', resources: { limits: { memory } } }] } },
+  },
+});
+
+/** The in-process verdict in kubeconform's terms. */
+const inProcessVerdict = (object: Record<string, unknown>) => {
+  const result = validateObject(object);
+  return result === 'no-schema' ? 'no schema' : result.length === 0 ? 'valid' : 'invalid';
 };
+const kubeconformVerdict = ({ status, message }: KubeconformVerdict) =>
+  status === 'error' && message.startsWith('could not find schema') ? 'no schema' : status;
 
 withTool('kubeconform', () => {
   describe('agrees with the in-process schema stage', () => {
-    it.each(['infra', 'apps'])('on the committed %s cluster: no schema errors from either', (name) => {
+    it.each(['infra', 'apps'])('in validate of the committed %s cluster (objects as Flux applies them): no schema errors from either', (name) => {
       const { findings } = validateCluster(clusterTarget(name));
       expect(schemaVerdicts(findings)).toEqual({ inProcess: [], kubeconform: [] });
     });
 
-    it('on the story`s original manifests', () => {
-      const verdicts = schemaVerdicts(validateCluster(storyTarget).findings);
-      expect(verdicts.kubeconform).toEqual(verdicts.inProcess);
-    });
-
-    it('on the infra cluster rendered with vmauth credentials', () => {
-      renderWithCredentials();
-      expect(schemaVerdicts(validateCluster(scratchWithTools()).findings)).toEqual({ inProcess: [], kubeconform: [] });
-    });
-
-    // Each edit of the committed infra cluster, and whether the schemas reject it.
-    it.each<[string, boolean, () => void]>([
-      ['an unknown field', true, () => editYaml(scratch, `${APP}/networkpolicy.yaml`, ([np]) => (np.spec.unknownField = 1))],
-      ['a boolean port (int-or-string)', true, () => editYaml(scratch, `${APP}/networkpolicy.yaml`, ([np]) => (np.spec.egress[0].ports[0].port = true))],
-      ['a named port (int-or-string)', false, () => editYaml(scratch, `${APP}/networkpolicy.yaml`, ([np]) => (np.spec.egress[0].ports[0].port = 'dns'))],
-      ['a number where a duration string goes', true, () => editYaml(scratch, `${APP}/helmrelease.yaml`, ([hr]) => (hr.spec.interval = 5))],
-      ['a malformed duration', true, () => editYaml(scratch, `${APP}/helmrelease.yaml`, ([hr]) => (hr.spec.interval = '5 minutes'))],
-      ['any values (x-kubernetes-preserve-unknown-fields)', false, () => editYaml(scratch, `${APP}/helmrelease.yaml`, ([hr]) => (hr.spec.values.anything = { nested: [1, 'two'] }))],
-      ['a required field missing', true, () => editYaml(scratch, `${APP}/helmrelease.yaml`, ([hr]) => delete hr.spec.interval)],
-      ['a number as a label value', true, () => editYaml(scratch, `${APP}/namespace.yaml`, ([ns]) => (ns.metadata.labels.team = 1))],
-      ['an unknown field in a VMServiceScrape endpoint', true, () => editYaml(scratch, `${APP}/vmservicescrape.yaml`, ([s]) => (s.spec.endpoints[0].unknown = 'x'))],
-      ['an unknown field in a Flux Kustomization', true, () => editYaml(scratch, 'observability/fluent-bit/ks.yaml', ([ks]) => (ks.spec.unknown = true))],
-      ['a valid quantity', false, () => addDeployment('64Mi')],
-      ['an invalid quantity', true, () => addDeployment('64MB')],
-      ['a number as a quantity', false, () => addDeployment(1024)],
-    ])('on %s (rejected: %s)', (_, rejected, edit) => {
-      edit();
-      const verdicts = schemaVerdicts(validateCluster(scratchWithTools()).findings);
-      expect(verdicts.kubeconform).toEqual(verdicts.inProcess);
-      expect(verdicts.inProcess.length > 0).toBe(rejected);
-    });
-
-    it('on an object with no schema: kubeconform has none either (the schema stage reports it)', () => {
-      const verdicts = kubeconformVerdicts([{ object: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } } }], workspaceRoot);
-      expect(verdicts).toEqual([{ status: 'error', message: expect.stringContaining('could not find schema') }]);
+    it('object by object, on the clusters, the story and a corpus of edits', () => {
+      const infraObjects = committed('infra');
+      const settings = { ...infra.settings, logSink: { ...infra.settings.logSink, credentials: { secretName: 'fluent-bit-vmauth', usernameKey: 'username', passwordKey: 'password' } } };
+      const withCredentials = [...renderedFiles('clusters-infra', { ...infra, settings }).files.values()].flatMap(yamlObjects);
+      // Each edit of an infra object, and whether the schemas reject it.
+      const edits: Array<[string, boolean, Record<string, unknown>]> = [
+        ['an unknown field', true, ((np) => ((np.spec.unknownField = 1), np))(find(infraObjects, 'NetworkPolicy'))],
+        ['a boolean port (int-or-string)', true, ((np) => ((np.spec.egress[0].ports[0].port = true), np))(find(infraObjects, 'NetworkPolicy'))],
+        ['a named port (int-or-string)', false, ((np) => ((np.spec.egress[0].ports[0].port = 'dns'), np))(find(infraObjects, 'NetworkPolicy'))],
+        ['a number where a duration string goes', true, ((hr) => ((hr.spec.interval = 5), hr))(find(infraObjects, 'HelmRelease'))],
+        ['a malformed duration', true, ((hr) => ((hr.spec.interval = '5 minutes'), hr))(find(infraObjects, 'HelmRelease'))],
+        ['any values (x-kubernetes-preserve-unknown-fields)', false, ((hr) => ((hr.spec.values.anything = { nested: [1, 'two'] }), hr))(find(infraObjects, 'HelmRelease'))],
+        ['a required field missing', true, ((hr) => (delete hr.spec.interval, hr))(find(infraObjects, 'HelmRelease'))],
+        ['a number as a label value', true, ((ns) => ((ns.metadata.labels.team = 1), ns))(find(infraObjects, 'Namespace'))],
+        ['an unknown field in a VMServiceScrape endpoint', true, ((v) => ((v.spec.endpoints[0].unknown = 'x'), v))(find(infraObjects, 'VMServiceScrape'))],
+        ['an unknown field in a Flux Kustomization', true, ((ks) => ((ks.spec.unknown = true), ks))(find(infraObjects, 'Kustomization'))],
+        ['a string in a ConfigMap', false, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { K: '1' } }],
+        ['a number in a ConfigMap', true, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { K: 1 } }],
+        ['a valid quantity', false, deployment('64Mi')],
+        ['an invalid quantity', true, deployment('64MB')],
+        ['a number as a quantity', false, deployment(1024)],
+      ];
+      const corpus: Array<[string, Record<string, unknown>]> = [
+        ...infraObjects.map((o): [string, Record<string, unknown>] => ['infra', o]),
+        ...committed('apps').map((o): [string, Record<string, unknown>] => ['apps', o]),
+        ...objectsUnder(storyTarget.repoRoot).map((o): [string, Record<string, unknown>] => ['story', o]),
+        ...withCredentials.map((o): [string, Record<string, unknown>] => ['infra with credentials', o]),
+        ...edits.map(([what, , o]): [string, Record<string, unknown>] => [what, o]),
+        ['an unknown kind', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }],
+      ];
+      const verdicts = kubeconformVerdicts(corpus.map(([, object]) => ({ object })), workspaceRoot)!;
+      const rows = corpus.map(([what, object], index) => ({ what, object: formatRef(objectRef(object)!), ours: inProcessVerdict(object), kubeconform: kubeconformVerdict(verdicts[index]!), message: verdicts[index]!.message }));
+      expect(rows.filter((row) => row.ours !== row.kubeconform)).toEqual([]);
+      expect(corpus.length).toBeGreaterThan(40);
+      expect(rows.filter((row) => ['infra', 'apps', 'infra with credentials'].includes(row.what) && row.ours !== 'valid')).toEqual([]);
+      for (const [what, rejected] of edits) expect({ what, rejected: rows.find((row) => row.what === what)!.ours === 'invalid' }).toEqual({ what, rejected });
+      expect(rows.at(-1)).toMatchObject({ ours: 'no schema', kubeconform: 'no schema' });
     });
   });
 });
@@ -167,36 +184,36 @@ const crossCheckOnly = (findings: readonly Finding[]) => findings.filter((f) => 
 withTool('flux', () => {
   describe('flux build kustomization --dry-run agrees with our Flux build', () => {
     it.each(['infra', 'apps'])('on every Kustomization of the committed %s cluster, object by object', (name) => {
-      const { findings } = validateCluster({ ...clusterTarget(name), fluxCrossCheck: true });
+      const { findings } = validateCluster({ ...clusterTarget(name), workspace: undefined, fluxCrossCheck: true });
       expect(crossCheckOnly(findings)).toEqual([]);
     });
 
     it('on the story`s original manifests', () => {
-      expect(crossCheckOnly(validateCluster({ ...storyTarget, fluxCrossCheck: true }).findings)).toEqual([]);
+      expect(crossCheckOnly(validateCluster({ ...storyTarget, workspace: undefined, fluxCrossCheck: true }).findings)).toEqual([]);
     });
 
     it('on the infra cluster rendered with vmauth credentials ($${VAR} escapes stay ${VAR})', () => {
       renderWithCredentials();
-      expect(crossCheckOnly(validateCluster({ ...scratchWithTools(), fluxCrossCheck: true }).findings)).toEqual([]);
+      expect(crossCheckOnly(validateCluster({ ...scratchTarget(scratch), fluxCrossCheck: true }).findings)).toEqual([]);
     });
 
     it('on a variable with a default (${VAR:=default}) and an inline substitute overriding cluster-settings', () => {
       editYaml(scratch, `${APP}/namespace.yaml`, ([ns]) => (ns.metadata.labels['example.com/tier'] = '${TIER:=gold}'));
       editYaml(scratch, 'observability/fluent-bit/ks.yaml', ([ks]) => (ks.spec.postBuild.substitute = { CLUSTER: 'overridden' }));
-      const { findings } = validateCluster({ ...scratchWithTools(), fluxCrossCheck: true });
+      const { findings } = validateCluster({ ...scratchTarget(scratch), fluxCrossCheck: true });
       expect(crossCheckOnly(findings)).toEqual([]);
     });
 
     it('both reject a variable cluster-settings does not define (strict substitution)', () => {
       editYaml(scratch, `${APP}/namespace.yaml`, ([ns]) => (ns.metadata.labels['example.com/owner'] = '${UNDEFINED_OWNER}'));
-      const { findings } = validateCluster({ ...scratchWithTools(), fluxCrossCheck: true });
+      const { findings } = validateCluster({ ...scratchTarget(scratch), fluxCrossCheck: true });
       expect(findings).toContainEqual(expect.objectContaining({ check: 'flux-build', message: expect.stringMatching(/^post-build substitution.*UNDEFINED_OWNER/) }));
       expect(crossCheckOnly(findings)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^flux build failed: .*UNDEFINED_OWNER/) })]);
     });
 
     it('reports what our build does not model: spec.targetNamespace moves objects', () => {
       editYaml(scratch, 'repositories/oci/ks.yaml', ([ks]) => (ks.spec.targetNamespace = 'elsewhere'));
-      expect(crossCheckOnly(validateCluster({ ...scratchWithTools(), fluxCrossCheck: true }).findings)).toEqual([
+      expect(crossCheckOnly(validateCluster({ ...scratchTarget(scratch), fluxCrossCheck: true }).findings)).toEqual([
         expect.objectContaining({
           severity: 'error',
           object: { kind: 'Kustomization', namespace: 'flux-system', name: 'infrastructure-repositories-oci' },
@@ -207,7 +224,7 @@ withTool('flux', () => {
 
     it('reports what our build does not model: spec.commonMetadata, field by field', () => {
       editYaml(scratch, 'repositories/oci/ks.yaml', ([ks]) => (ks.spec.commonMetadata = { labels: { team: 'observability' } }));
-      expect(crossCheckOnly(validateCluster({ ...scratchWithTools(), fluxCrossCheck: true }).findings)).toEqual([
+      expect(crossCheckOnly(validateCluster({ ...scratchTarget(scratch), fluxCrossCheck: true }).findings)).toEqual([
         expect.objectContaining({ message: expect.stringContaining('OCIRepository/flux-system/fluent-bit: metadata.labels: flux {"team":"observability"}, ours undefined') }),
       ]);
     });
