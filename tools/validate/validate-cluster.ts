@@ -90,7 +90,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   const schema = schemaFindings(checked, target.skipKinds);
   findings.push(...schema.findings);
   if (target.workspace) findings.push(...kubeconformFindings(checked, target.workspace));
-  if (target.fluxCrossCheck) findings.push(...fluxCrossCheck(kustomizations, built, target.repoRoot));
+  if (target.fluxCrossCheck) findings.push(...fluxCrossCheck(kustomizations, built, target.repoRoot, (ks) => variableSources(applied, ks.metadata.namespace ?? 'flux-system')));
 
   const model: ClusterModel = {
     name: target.cluster,
