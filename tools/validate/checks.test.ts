@@ -133,6 +133,27 @@ describe('validate, each check with its defect present', () => {
     expect(findings).toContainEqual(expect.objectContaining({ check: 'helm-values', path: 'spec.values.env[0].value', message: expect.stringContaining('VMAUTH_PASSWORD is written inline') }));
   });
 
+  it.each([
+    ['tag latest', (ref: any) => (ref.tag = 'latest'), 'spec.ref.tag', 'tag "latest" is not a pin'],
+    ['no ref at all', (_: any, spec: any) => delete spec.ref, 'spec.ref', 'no ref (Flux pulls "latest")'],
+    ['a semver range', (ref: any) => ((ref.semver = '>=0.58.0'), delete ref.tag), 'spec.ref.semver', 'semver ">=0.58.0" is a range'],
+  ])('cross-reference: a chart source that is not pinned (%s)', (_, edit, path, message) => {
+    const findings = findingsAfter('repositories/oci/app/fluent-bit.yaml', ([source]) => edit(source.spec.ref, source.spec));
+    expect(findings).toEqual([expect.objectContaining({ check: 'cross-reference', path, message: expect.stringContaining(message) })]);
+  });
+
+  it('cross-reference: a chart source pinned by exact version or digest passes', () => {
+    expect(findingsAfter('repositories/oci/app/fluent-bit.yaml', ([source]) => (source.spec.ref = { semver: '0.58.1' }))).toEqual([]);
+    expect(findingsAfter('repositories/oci/app/fluent-bit.yaml', ([source]) => (source.spec.ref = { digest: `sha256:${'a'.repeat(64)}` }))).toEqual([]);
+  });
+
+  it('cross-reference: a namespace shared with the log sink that its Kustomization would prune', () => {
+    const findings = findingsAfter('observability/fluent-bit/app/namespace.yaml', ([namespace]) => delete namespace.metadata.annotations);
+    expect(findings).toEqual([
+      expect.objectContaining({ check: 'cross-reference', path: 'metadata.annotations["kustomize.toolkit.fluxcd.io/prune"]', message: expect.stringContaining('namespace observability also holds the log sink') }),
+    ]);
+  });
+
   it('cross-reference: dependsOn a Kustomization that is neither rendered nor declared', () => {
     expect(summary(validateScratch(root, []).findings)).toEqual([
       expect.objectContaining({ check: 'cross-reference', path: 'spec.dependsOn[1].name', message: expect.stringContaining('observability-victoria-logs') }),

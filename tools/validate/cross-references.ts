@@ -5,6 +5,7 @@ import { objectRef } from './findings';
 import type { BuiltObject } from './flux-build';
 import { fullname, podLabels, releaseName, SERVICE_PORT_NAME, serviceLabels, type FluentBitValues } from './fluent-bit-chart';
 import { outputPorts } from './pipeline';
+import { pinnedSourceFindings, sharedNamespaceFindings } from './safety';
 import { cidrContains, selects, type LabelSelector, type Labels } from './selectors';
 
 interface HelmRelease {
@@ -45,6 +46,8 @@ export function crossReferenceFindings(model: ClusterModel): Finding[] {
   return [
     ...kustomizationFindings(model),
     ...chartRefFindings(model),
+    ...pinnedSourceFindings(model),
+    ...sharedNamespaceFindings(model),
     ...fluentBitReleases(model).flatMap((release) => [
       ...scrapeFindings(model, release),
       ...networkPolicyFindings(model, release),
