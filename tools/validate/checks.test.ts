@@ -154,6 +154,16 @@ describe('validate, each check with its defect present', () => {
     ]);
   });
 
+  it('no silent skip: a Fluent Bit release whose chart source has a typo is an error, not zero findings', () => {
+    editYaml(root, 'repositories/oci/app/fluent-bit.yaml', ([source]) => (source.spec.url = 'oci://ghcr.io/fluent/helm-charts/fluent-bt'));
+    const findings = findingsAfter(VALUES, ([release]) => {
+      release.spec.values.config.outputs = release.spec.values.config.outputs.replace('format json_lines', 'format json');
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({ check: 'cross-reference', path: 'spec.chartRef', message: expect.stringContaining('its chart source serves chart "fluent-bt", not fluent-bit: the helm-values, pipeline') }),
+    ]);
+  });
+
   it('cross-reference: dependsOn a Kustomization that is neither rendered nor declared', () => {
     expect(summary(validateScratch(root, []).findings)).toEqual([
       expect.objectContaining({ check: 'cross-reference', path: 'spec.dependsOn[1].name', message: expect.stringContaining('observability-victoria-logs') }),

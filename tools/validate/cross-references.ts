@@ -42,10 +42,30 @@ export function chartSourceOf(model: ClusterModel, release: BuiltObject & { obje
   return { source, chart: url.slice(url.lastIndexOf('/') + 1), version: spec?.ref?.tag ?? spec?.ref?.semver ?? '' };
 }
 
+/**
+ * HelmReleases whose values are a Fluent Bit pipeline but whose chart source does not resolve to
+ * the fluent-bit chart (a typo in the OCIRepository URL, a missing source): every fluent-bit check
+ * would be skipped, so this says so, as an error.
+ */
+export function unmodelledFluentBitFindings(model: ClusterModel): Finding[] {
+  const modelled = new Set(fluentBitReleases(model));
+  return ofKind<HelmRelease>(model.built, 'HelmRelease')
+    .filter((release) => !modelled.has(release) && looksLikeFluentBit(release.object.spec?.values))
+    .map((release) => {
+      const source = chartSourceOf(model, release);
+      const why = source ? `its chart source serves chart ${JSON.stringify(source.chart)}, not fluent-bit` : 'its chart source cannot be resolved';
+      return finding(release, 'spec.chartRef', `values hold a Fluent Bit pipeline, but ${why}: the helm-values, pipeline, scrape, NetworkPolicy, namespace and health-check checks cannot run on it`, 'point chartRef at the fluent-bit chart source (oci://ghcr.io/fluent/helm-charts/fluent-bit)');
+    });
+}
+
+const looksLikeFluentBit = (values: FluentBitValues | undefined): boolean =>
+  typeof values?.config === 'object' && values.config !== null && ['inputs', 'outputs', 'service'].some((key) => typeof (values.config as Record<string, unknown>)[key] === 'string');
+
 export function crossReferenceFindings(model: ClusterModel): Finding[] {
   return [
     ...kustomizationFindings(model),
     ...chartRefFindings(model),
+    ...unmodelledFluentBitFindings(model),
     ...pinnedSourceFindings(model),
     ...sharedNamespaceFindings(model),
     ...fluentBitReleases(model).flatMap((release) => [
