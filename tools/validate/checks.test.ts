@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readOutputFolder } from '../render/output-folder';
@@ -331,5 +331,39 @@ describe('hand-written manifests in the cluster`s hand-written folder', () => {
     expect(validateScratch(root).findings).toEqual([
       expect.objectContaining({ severity: 'warning', fix: `list it in ${FIXTURE_DIR}/hand-written/kustomization.yaml (resources: [extra.yaml]), or delete it` }),
     ]);
+  });
+});
+
+describe('findings you can click: file:line:column', () => {
+  /** 1-based line and column of the first line of `file` that is `text` (indentation aside), after a line starting `after`. */
+  const position = (file: string, text: string, after?: string) => {
+    const lines = readFileSync(join(root, FIXTURE_DIR, file), 'utf8').split('\n');
+    const start = after ? lines.findIndex((line) => line.trim().startsWith(after)) : 0;
+    const index = lines.findIndex((line, i) => i > start && line.trim() === text);
+    expect(index, text).toBeGreaterThanOrEqual(0);
+    return { line: index + 1, column: lines[index]!.indexOf(text) + 1 };
+  };
+
+  it('locates a schema finding at its field', () => {
+    editYaml(root, 'observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.spec.podSelecter = {}));
+    const [finding] = validateScratch(root).findings.filter((f) => f.check === 'schema');
+    expect(finding).toMatchObject({ file: `${FIXTURE_DIR}/observability/fluent-bit/app/networkpolicy.yaml`, ...position('observability/fluent-bit/app/networkpolicy.yaml', 'podSelecter: {}') });
+  });
+
+  it('locates a Fluent Bit finding at its line inside the configuration block, as rendered (|) or folded (>)', () => {
+    const file = join(root, FIXTURE_DIR, VALUES);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('format json_lines', 'format json'));
+    const [rendered] = validateScratch(root).findings.filter((f) => f.check === 'pipeline');
+    expect(rendered).toMatchObject({ path: 'spec.values.config.outputs', ...position(VALUES, 'format json', 'outputs:') });
+    editYaml(root, VALUES, () => undefined); // rewritten by another YAML writer: a folded block
+    expect(readFileSync(file, 'utf8')).toContain('outputs: >');
+    const [folded] = validateScratch(root).findings.filter((f) => f.check === 'pipeline');
+    expect(folded).toMatchObject({ path: 'spec.values.config.outputs', ...position(VALUES, 'format json', 'outputs:') });
+  });
+
+  it('locates a missing field at its nearest ancestor', () => {
+    editYaml(root, 'repositories/oci/app/fluent-bit.yaml', ([source]) => delete source.spec.ref);
+    const [finding] = validateScratch(root).findings;
+    expect(finding).toMatchObject({ path: 'spec.ref', ...position('repositories/oci/app/fluent-bit.yaml', 'spec:') });
   });
 });

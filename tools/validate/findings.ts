@@ -16,6 +16,14 @@ export interface Finding {
   object?: ObjectRef;
   /** Dotted field path inside the object, e.g. spec.values.config.outputs. */
   path?: string;
+  /**
+   * For a path holding text (a Fluent Bit configuration block): the line within that text, as its
+   * content and which occurrence of that content it is (the file may fold or re-indent the text).
+   */
+  textLine?: { content: string; occurrence: number };
+  /** Where in `file` (1-based), resolved from the object and path, for editors and PR annotations. */
+  line?: number;
+  column?: number;
   /** One line: what is wrong. */
   message: string;
   /** One line: how to fix it. */

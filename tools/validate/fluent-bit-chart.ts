@@ -1,4 +1,4 @@
-import { CHART_DEFAULT_MOUNTS, chartConfigFiles, chartConfigKeyForLine } from '@gitops/fluent-bit-lint';
+import { CHART_DEFAULT_MOUNTS, chartConfigFiles, chartConfigLocation } from '@gitops/fluent-bit-lint';
 
 /**
  * What the fluent-bit chart 0.58.x renders from a HelmRelease, as far as validation needs it
@@ -85,8 +85,18 @@ export function containerMounts(values: FluentBitValues): Array<{ mountPath: str
 
 export const configFiles = (values: FluentBitValues): Record<string, string> => chartConfigFiles(values.config ?? {});
 
-/** The values key a line of fluent-bit.conf comes from, for findings' paths. */
-export function configKeyForLine(values: FluentBitValues, line: number): string {
-  const key = chartConfigKeyForLine(values.config ?? {}, line);
-  return key ? `spec.values.config.${key}` : 'spec.values.config';
+/** The values key a line of fluent-bit.conf comes from, and that line of its text, for findings. */
+export function configLocation(values: FluentBitValues, line: number): { path: string; textLine?: { content: string; occurrence: number } } {
+  const location = chartConfigLocation(values.config ?? {}, line);
+  if (!location) return { path: 'spec.values.config' };
+  const text = values.config?.[location.key] ?? '';
+  return { path: `spec.values.config.${location.key}`, ...textLineOf(text, location.line) };
+}
+
+/** Line `line` of `text` as locate.ts finds it again in a file: its content and occurrence. */
+export function textLineOf(text: string, line: number): { textLine?: { content: string; occurrence: number } } {
+  const lines = text.split('\n');
+  const content = lines[line - 1]?.trim();
+  if (!content) return {};
+  return { textLine: { content, occurrence: lines.slice(0, line).filter((l) => l.trim() === content).length } };
 }

@@ -5,7 +5,7 @@ import { quantityValue } from '@gitops/manifest';
 import type { BuiltObject } from './flux-build';
 import type { Finding } from './findings';
 import { objectRef } from './findings';
-import { configFiles, configKeyForLine, containerMounts, type FluentBitValues } from './fluent-bit-chart';
+import { configFiles, configLocation, containerMounts, textLineOf, type FluentBitValues } from './fluent-bit-chart';
 
 type Release = BuiltObject & { object: { spec?: { values?: FluentBitValues } } };
 
@@ -47,8 +47,13 @@ export function chartValuesFindings(release: Release): Finding[] {
 export function pipelineFindings(release: Release): Finding[] {
   const values = release.object.spec?.values ?? {};
   const ref = objectRef(release.object);
-  const located = (file: string, line: number | undefined): string =>
-    file === 'fluent-bit.conf' ? (line ? configKeyForLine(values, line) : 'spec.values.config') : file === 'custom_parsers.conf' ? 'spec.values.config.customParsers' : `spec.values.config.extraFiles.${file}`;
+  // The values key holding the finding's line, and the line within that text (for file:line:column).
+  const located = (file: string, line: number | undefined) =>
+    file === 'fluent-bit.conf'
+      ? line
+        ? configLocation(values, line)
+        : { path: 'spec.values.config' }
+      : { path: file === 'custom_parsers.conf' ? 'spec.values.config.customParsers' : `spec.values.config.extraFiles.${file}`, ...(line && textLineOf(configFiles(values)[file] ?? '', line)) };
   const findings: Finding[] = lintPipeline({
     files: configFiles(values),
     mounts: containerMounts(values),
@@ -59,7 +64,7 @@ export function pipelineFindings(release: Release): Finding[] {
     severity: f.severity,
     ...(release.file && { file: release.file }),
     ...(ref && { object: ref }),
-    path: located(f.file, f.line),
+    ...located(f.file, f.line),
     message: `${f.section ? `${f.section}: ` : ''}${f.property ? `${f.property}: ` : ''}${f.message}`,
     fix: f.fix,
   }));

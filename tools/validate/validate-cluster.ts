@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { findKustomize, KustomizeBuildError, type KustomizeRunner } from './kustomize';
 import { parseDocuments } from './yaml-documents';
 import { kustomizeFindings } from './kustomize-check';
+import { locateFindings } from './locate';
 import { schemaFindings } from './schema-check';
 import { chartValuesFindings, pipelineFindings } from './pipeline';
 import { releaseAgreementFindings } from './release-agreement';
@@ -103,7 +104,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     findings.push(...chartValuesFindings(release), ...pipelineFindings(release), ...releaseAgreementFindings(release));
   }
   findings.push(...crossReferenceFindings(model));
-  return { cluster: target.cluster, objects: schema.objects, findings };
+  return { cluster: target.cluster, objects: schema.objects, findings: locateFindings(findings, target.repoRoot) };
 }
 
 /** Each kustomize root is built once per run (the entry point is also checked as a root). */

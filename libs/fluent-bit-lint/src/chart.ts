@@ -28,18 +28,25 @@ export function chartConfigFiles(config: ChartConfigValues): Record<string, stri
   };
 }
 
-/** The `config` key a line of fluent-bit.conf (as chartConfigFiles joins it) comes from, e.g. `outputs`. */
-export function chartConfigKeyForLine(config: ChartConfigValues, line: number): (typeof MAIN_PARTS)[number] | undefined {
+/**
+ * Where a line of fluent-bit.conf (as chartConfigFiles joins it) comes from: the `config` key,
+ * e.g. `outputs`, and the line within that key's text (1-based).
+ */
+export function chartConfigLocation(config: ChartConfigValues, line: number): { key: (typeof MAIN_PARTS)[number]; line: number } | undefined {
   let start = 1;
   for (const key of MAIN_PARTS) {
     const part = config[key];
     if (part === undefined) continue;
     const next = start + part.split('\n').length;
-    if (line < next) return key;
+    if (line < next) return { key, line: line - start + 1 };
     start = next;
   }
   return undefined;
 }
+
+/** The `config` key a line of fluent-bit.conf comes from, e.g. `outputs`. */
+export const chartConfigKeyForLine = (config: ChartConfigValues, line: number): (typeof MAIN_PARTS)[number] | undefined =>
+  chartConfigLocation(config, line)?.key;
 
 /** The chart's default `daemonSetVolumeMounts` (values.yaml): /var/log read-write, the rest read-only. */
 export const CHART_DEFAULT_MOUNTS: ReadonlyArray<{ mountPath: string; readOnly: boolean }> = [

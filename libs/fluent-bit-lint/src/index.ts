@@ -31,5 +31,5 @@ export type {
 } from './types';
 export { parseClassicConfig, parserNames, sectionLabel } from './parse';
 export { lintPipeline, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
-export { chartConfigFiles, chartConfigKeyForLine, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
+export { chartConfigFiles, chartConfigKeyForLine, chartConfigLocation, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
 export { IMAGE_PARSERS } from './generated/image-parsers';
