@@ -44,7 +44,7 @@ describe('validate command', () => {
       const result = run('--project', 'clusters-infra', '--definition', definition, '--out', 'kubernetes/clusters/infra');
       expect(result.status).toBe(1);
       const lines = result.stdout.split('\n');
-      expect(lines[0]).toMatch(/^infra: 1 errors, 0 warnings; checked /);
+      expect(lines[0]).toMatch(/^infra: 1 error, 0 warnings; checked /);
       expect(lines.slice(1, 4)).toEqual([
         '  error [drift] kubernetes/clusters/infra/cluster-settings.yaml',
         '    committed file differs from a fresh render (ConfigMap/flux-system/cluster-settings)',
@@ -63,7 +63,7 @@ describe('validate command', () => {
     expect(result.stderr).toContain('renders to kubernetes/clusters/infra, not kubernetes/clusters/apps');
   });
 
-  it('exits 1 on a bad option', () => {
-    expect(run(...infra, '--output', 'xml').status).toBe(1);
+  it('exits 2 on a bad option', () => {
+    expect(run(...infra, '--output', 'xml').status).toBe(2);
   });
 });

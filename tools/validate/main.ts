@@ -13,24 +13,15 @@
 import { spawnSync } from 'node:child_process';
 import { normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ClusterSettingsError, vmauthPodLabels, type ClusterDefinition } from '@gitops/cluster';
 import { readOutputFolder } from '../render/output-folder';
 import { renderedFiles } from '../render/rendered-files';
+import { readCommandLine } from './cli';
 import { formatJson, formatText } from './report';
 import { validateCluster } from './validate-cluster';
 import { workspaceRoot } from '../workspace';
 
-const { values: args } = parseArgs({
-  options: {
-    project: { type: 'string' },
-    definition: { type: 'string' },
-    out: { type: 'string' },
-    output: { type: 'string', default: 'text' },
-    flux: { type: 'boolean', default: false },
-    'skip-kind': { type: 'string', multiple: true, default: [] },
-  },
-});
+const args = readCommandLine(process.argv.slice(2));
 
 function fail(message: string): never {
   console.error(message);
@@ -38,9 +29,6 @@ function fail(message: string): never {
 }
 
 const { project, definition: definitionPath, out, output } = args;
-if (!project || !definitionPath || !out || !['text', 'json'].includes(output!)) {
-  fail('usage: validate --project <nx project> --definition <cluster module> --out <folder> [--output text|json] [--flux] [--skip-kind apiVersion/Kind]...');
-}
 
 const { default: definition } = (await import(pathToFileURL(resolve(definitionPath)).href)) as { default?: ClusterDefinition };
 if (!definition) fail(`${project}: ${definitionPath} has no default export (a defineCluster(...) result)`);
@@ -73,7 +61,7 @@ const report = validateCluster({
   },
   drift: { project, outDir: out, rendered: rendered.files, committed: readOutputFolder(resolve(workspaceRoot, out)) },
   fluxCrossCheck: args.flux,
-  skipKinds: args['skip-kind'],
+  skipKinds: args.skipKinds,
   workspace: workspaceRoot,
 });
 
