@@ -52,6 +52,21 @@ describe('validate never crashes on odd input: each file is a located finding or
   });
 });
 
+describe('validate raises no false alarms on what kubectl and the API server accept', () => {
+  it('passes `kubectl create ... --dry-run=client -o yaml` output: creationTimestamp: null, status: {}, nulls for optional fields', () => {
+    write(
+      `${APP}/web.yaml`,
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\n  namespace: observability\n' +
+        'spec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  strategy: {}\n  template:\n    metadata:\n      creationTimestamp: null\n      labels:\n        app: web\n' +
+        '    spec:\n      tolerations: null\n      containers:\n      - image: nginx\n        name: nginx\n        args: null\n        ports:\n        - containerPort: 8080\n        readinessProbe:\n          httpGet: {port: http, path: /}\n' +
+        '        resources: {requests: {cpu: 0.5, memory: 64Mi}, limits: {memory: "134217728"}}\nstatus: {}\n',
+    );
+    write(`${APP}/settings.yaml`, 'apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  creationTimestamp: null\n  name: x\n  namespace: observability\n');
+    editYaml(root, `${APP}/kustomization.yaml`, ([k]) => k.resources.push('web.yaml', 'settings.yaml'));
+    expect(validateScratch(root).findings).toEqual([]);
+  });
+});
+
 describe('report wording', () => {
   it('agrees in number', () => {
     const finding = { check: 'schema' as const, message: 'm', fix: 'f' };
