@@ -65,7 +65,8 @@ function read(input: string | Uint8Array, limits: ReadLimits): ParsedDocuments {
 
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
-  const line = (offset: number) => lineCounter.linePos(offset).line;
+  // Stream-level errors (e.g. a directive without `---`) have no position: line 1 then.
+  const line = (offset: number) => Math.max(1, lineCounter.linePos(Math.max(0, offset)).line);
   // The composer recurses per level: measure nesting on the flat token tree first.
   const deep = tooDeep(tokens, limits.maxDepth);
   if (deep !== undefined) return failed(line(deep), `nesting deeper than ${limits.maxDepth} levels`, FIX_BOUND);
