@@ -46,7 +46,8 @@ describe('kubeconform parity', () => {
   });
 
   it('an apiVersion the Kubernetes release no longer serves has no schema', () => {
-    expect(validateObject({ apiVersion: 'apps/v1beta1', kind: 'Deployment', metadata: { name: 'd' } })).toBe('no-schema');
+    const [deployment] = parseDocuments('apiVersion: apps/v1beta1\nkind: Deployment\nmetadata: {name: d}\n').objects;
+    expect(validateObject(deployment!)).toBe('no-schema');
   });
 
   it('blank and comment-only files hold no resources and no errors', () => {
