@@ -7,7 +7,9 @@ import * as validators from '../../libs/k8s-schemas/src/generated/validators.js'
 import { sharedDir, workspaceRoot } from '../workspace';
 import {
   AJV_OPTIONS,
+  OR_NULL,
   QUANTITY_SCHEMA,
+  allowNull,
   asStrictKind,
   inlineRefs,
   kindSuffix,
@@ -166,19 +168,57 @@ describe('toStrictSchema', () => {
     expect(() => inlineRefs({ $ref: 'C' }, (ref) => definitions[ref]!)).toThrow(/cycle/);
   });
 
-  it('makes apiVersion/kind required constants, sets metadata and drops status', () => {
+  it('makes apiVersion/kind required constants, sets metadata and keeps status optional', () => {
     const kind = asStrictKind(
-      { type: 'object', properties: { spec: { type: 'object' }, status: { type: 'object' }, metadata: { type: 'object' } }, required: ['spec'] },
+      { type: 'object', properties: { spec: { type: 'object' }, status: { type: 'object' }, metadata: { type: 'object' } }, required: ['spec', 'status'] },
       'example.com/v1',
       'Example',
       { type: 'object', properties: { name: { type: 'string' } }, additionalProperties: false },
     );
     expect(kind['required']).toEqual(['spec', 'apiVersion', 'kind']);
-    expect(Object.keys(kind['properties'] as object).sort()).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(Object.keys(kind['properties'] as object).sort()).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
     expect(accepts(kind, { apiVersion: 'example.com/v1', kind: 'Example', metadata: { name: 'x' }, spec: {} })).toBe(true);
     expect(accepts(kind, { apiVersion: 'example.com/v2', kind: 'Example', spec: {} })).toBe(false);
     expect(accepts(kind, { apiVersion: 'example.com/v1', kind: 'Example', metadata: { nam: 'x' }, spec: {} })).toBe(false);
-    expect(accepts(kind, { apiVersion: 'example.com/v1', kind: 'Example', spec: {}, status: {} })).toBe(false);
+    expect(accepts(kind, { apiVersion: 'example.com/v1', kind: 'Example', spec: {}, status: {} })).toBe(true);
+  });
+
+  it('with nullableOptional, accepts null for optional fields and map values, not for required fields or list items', () => {
+    const schema = toStrictSchema(
+      {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string' },
+          args: { type: 'array', items: { type: 'string' } },
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
+          mode: { type: 'string', enum: ['a', 'b'] },
+          port: { 'x-kubernetes-int-or-string': true },
+          nested: { type: 'object', required: ['key'], properties: { key: { type: 'string' }, opt: { type: 'integer' } } },
+          shared: { $ref: '#/definitions/Shared' },
+        },
+      },
+      { ref: (ref) => ({ $ref: ref }), nullableOptional: true },
+    ) as SchemaNode;
+    const properties = schema['properties'] as Record<string, SchemaNode>;
+    expect(properties['shared']).toEqual({ $ref: `#/definitions/Shared${OR_NULL}` });
+    delete properties['shared'];
+    const ok = (data: object) => accepts(schema, { name: 'n', ...data });
+    for (const field of ['args', 'labels', 'mode', 'port', 'nested']) expect(ok({ [field]: null })).toBe(true);
+    expect(ok({ labels: { a: null }, nested: { key: 'k', opt: null } })).toBe(true);
+    expect(ok({ name: null })).toBe(false);
+    expect(ok({ nested: { key: null } })).toBe(false);
+    expect(ok({ args: ['a', null] })).toBe(false);
+    expect(ok({ mode: 'c' })).toBe(false);
+    // Without the option (our chart values schema), null stays where `nullable: true` puts it.
+    expect(accepts(strict({ type: 'object', properties: { a: { type: 'string' } } }), { a: null })).toBe(false);
+  });
+
+  it('allowNull: a $ref becomes its -or-null twin, a combinator gets a null alternative once', () => {
+    expect(allowNull({ $ref: 'x' })).toEqual({ $ref: `x${OR_NULL}` });
+    expect(allowNull(allowNull({ $ref: 'x' }))).toEqual({ $ref: `x${OR_NULL}` });
+    expect(allowNull(allowNull({ oneOf: [{ type: 'string' }] }))).toEqual({ anyOf: [{ type: 'null' }, { oneOf: [{ type: 'string' }] }] });
+    expect(allowNull({ properties: {} })).toEqual({ properties: {} });
   });
 });
 

@@ -119,7 +119,16 @@ const IGNORED_KEYWORDS = new Set([
 export interface StrictOptions {
   /** The node that replaces a `$ref` (e.g. `{ $ref }` itself, or the strict definition to inline). */
   ref: (ref: string) => SchemaNode;
+  /**
+   * Optional fields (not in their object's `required`) and map values accept null. The API server
+   * reads null as "not set": built-in kinds decode it to the zero value, CRDs prune it; kubectl
+   * emits `creationTimestamp: null`; kubeconform's schemas accept it. Required fields stay non-null.
+   */
+  nullableOptional?: boolean;
 }
+
+/** `$ref` suffix of a definition's twin that also accepts null (a `$ref` takes no sibling `type`). */
+export const OR_NULL = '-or-null';
 
 /** True for `anyOf: [{type: integer}, {type: string}]`-style alternatives that only restate a type. */
 const onlyTypes = (value: unknown): boolean =>
@@ -193,11 +202,29 @@ export function toStrictSchema(node: unknown, options: StrictOptions): unknown {
   if (isNode(out['properties']) && out['additionalProperties'] === undefined && !preserveUnknown) {
     out['additionalProperties'] = false;
   }
+  if (options.nullableOptional) {
+    const required = new Set(Array.isArray(node['required']) ? (node['required'] as unknown[]) : []);
+    if (isNode(out['properties'])) {
+      for (const [name, child] of Object.entries(out['properties'])) {
+        if (!required.has(name) && isNode(child)) out['properties'][name] = allowNull(child);
+      }
+    }
+    if (isNode(out['additionalProperties'])) out['additionalProperties'] = allowNull(out['additionalProperties']);
+  }
   return node['nullable'] === true ? allowNull(out) : out;
 }
 
-function allowNull(schema: SchemaNode): SchemaNode {
+/** The schema, also accepting null. */
+export function allowNull(schema: SchemaNode): SchemaNode {
+  const keys = Object.keys(schema);
+  if (keys.length === 1 && typeof schema['$ref'] === 'string') {
+    return schema['$ref'].endsWith(OR_NULL) ? schema : { $ref: `${schema['$ref']}${OR_NULL}` };
+  }
+  // No type and no enum/const: null already passes.
+  if (!keys.some((key) => ['type', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'not', '$ref'].includes(key))) return schema;
   if (['anyOf', 'oneOf', 'allOf', 'not', '$ref'].some((key) => key in schema)) {
+    const [first] = Array.isArray(schema['anyOf']) ? schema['anyOf'] : [];
+    if (keys.length === 1 && isNode(first) && first['type'] === 'null') return schema;
     return { anyOf: [{ type: 'null' }, schema] };
   }
   const out = { ...schema };
@@ -230,14 +257,15 @@ export function inlineRefs(node: unknown, resolve: (ref: string) => SchemaNode, 
 
 /**
  * A top-level kind: `apiVersion`/`kind` are constants and required, `metadata` is the given
- * (ObjectMeta) schema, `status` is dropped (it is written by controllers, never by manifests).
+ * (ObjectMeta) schema. `status` stays as the API declares it, optional: controllers write it, yet
+ * `kubectl create --dry-run -o yaml` and `kubectl get -o yaml` emit it and the API server accepts
+ * (and ignores) it on create; a kind whose API has no status rejects it, as the API server does.
  */
 export function asStrictKind(schema: SchemaNode, apiVersion: string, kind: string, metadata: SchemaNode): SchemaNode {
   const properties: Record<string, unknown> = { ...(schema['properties'] as Record<string, unknown> | undefined) };
   properties['apiVersion'] = { const: apiVersion };
   properties['kind'] = { const: kind };
   properties['metadata'] = metadata;
-  delete properties['status'];
   const required = [
     ...new Set([...((schema['required'] as string[] | undefined) ?? []), 'apiVersion', 'kind']),
   ].filter((name) => name !== 'status');
@@ -333,6 +361,10 @@ export async function schemaFiles(shared: string): Promise<GeneratedFile[]> {
   const strictDefinitions = new Map<string, SchemaNode>();
   const strictDefinition = (name: string): SchemaNode => {
     let strict = strictDefinitions.get(name);
+    if (!strict && name.endsWith(OR_NULL)) {
+      strict = allowNull(structuredClone(strictDefinition(name.slice(0, -OR_NULL.length))));
+      strictDefinitions.set(name, strict);
+    }
     if (!strict) {
       const definition = openApi.definitions[name];
       if (!definition) throw new Error(`codegen: definition ${name} is not in ${KUBERNETES_OPENAPI}`);
@@ -341,8 +373,8 @@ export async function schemaFiles(shared: string): Promise<GeneratedFile[]> {
     }
     return strict;
   };
-  const strictKubernetes = (node: unknown): SchemaNode =>
-    toStrictSchema(node, { ref: (ref) => kubernetesRef(definitionName(ref)) }) as SchemaNode;
+  const strictKubernetes = (node: unknown, nullableOptional = true): SchemaNode =>
+    toStrictSchema(node, { ref: (ref) => kubernetesRef(definitionName(ref)), nullableOptional }) as SchemaNode;
   const resolveKubernetes = (ref: string): SchemaNode => {
     const prefix = `${KUBERNETES_ID}#/definitions/`;
     if (!ref.startsWith(prefix)) throw new Error(`codegen: unexpected $ref ${ref}`);
@@ -375,7 +407,7 @@ export async function schemaFiles(shared: string): Promise<GeneratedFile[]> {
     for (const { name: version } of document.spec?.versions ?? []) {
       const crd = loadCrdVersion(file, version);
       const apiVersion = `${crd.group}/${crd.version}`;
-      const strict = toStrictSchema(crd.schema, { ref: unsupportedRef }) as SchemaNode;
+      const strict = toStrictSchema(crd.schema, { ref: unsupportedRef, nullableOptional: true }) as SchemaNode;
       targets.push({
         key: `${apiVersion}/${crd.kind}`,
         exportName: `validate${crd.kind}${pascal(crd.version)}`,
@@ -394,7 +426,8 @@ export async function schemaFiles(shared: string): Promise<GeneratedFile[]> {
     exportName: CHART_VALUES.exportName,
     path: CHART_VALUES.output,
     sources: [{ name: CHART_VALUES.schema, sha256: sha256(chartBytes) }, openApiSource],
-    withRefs: strictKubernetes(chartSchema),
+    // Our closed values schema says where null is allowed (in Helm, null deletes a chart default).
+    withRefs: strictKubernetes(chartSchema, false),
   });
 
   const seen = new Map<string, string>();

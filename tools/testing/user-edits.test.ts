@@ -57,7 +57,7 @@ describe('a generated cluster, edited by its user', () => {
     expect(rendered.stderr).toBe('');
     const validated = run('validate', 'edited');
     // The one warning is the reminder that a namespace managed elsewhere needs its PSA label.
-    expect(validated.stdout).toMatch(/^edited: 0 errors, 1 warnings;/);
+    expect(validated.stdout).toMatch(/^edited: 0 errors, 1 warning;/);
     expect(validated.stdout).toContain('namespace logging is managed elsewhere');
     expect(validated.status).toBe(0);
     const settings = readFileSync(join(root, 'kubernetes/clusters/edited/cluster-settings.yaml'), 'utf8');

@@ -197,7 +197,7 @@ export function fluxCrossCheck(
   resolveSources?: (ks: FluxKustomization) => SubstituteSourceResolver,
 ): Finding[] {
   if (toolVersion('flux') === undefined) {
-    return [{ check: 'flux-build', severity: 'warning', message: 'no `flux` binary (GITOPS_FLUX or PATH): the cross-check was skipped', fix: 'install the flux CLI to cross-check (tools/ci/install-tools.sh)' }];
+    return [{ check: 'flux-build', severity: 'warning', message: 'no `flux` binary (GITOPS_FLUX or PATH): the cross-check was skipped', fix: 'point GITOPS_FLUX at a flux CLI (the Go module proxy cannot install it)' }];
   }
   const findings: Finding[] = [];
   for (const { object: ks, file } of kustomizations) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scratchWorkspace } from '../testing/fixture-cluster.test-support';
@@ -46,7 +46,7 @@ describe('validate command', () => {
     const result = run(root, '--cluster', 'fixture');
     expect(result.status).toBe(1);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(/^fixture: 1 errors, 0 warnings; checked /);
+    expect(lines[0]).toMatch(/^fixture: 1 error, 0 warnings; checked /);
     expect(lines.slice(1, 4)).toEqual([
       '  error [drift] kubernetes/clusters/fixture/cluster-settings.yaml',
       '    committed file differs from a fresh render (ConfigMap/flux-system/cluster-settings)',
@@ -62,14 +62,35 @@ describe('validate command', () => {
     expect(result.stderr).toBe('clusters-nowhere: no cluster definition at clusters/nowhere/cluster.ts\n');
   });
 
-  it('exits 1 with the usage on a bad option, without a stack trace', () => {
+  it('exits 2 with the usage on a bad option, without a stack trace', () => {
     const root = scratch();
     const badValue = run(root, '--cluster', 'fixture', '--output', 'xml');
-    expect(badValue.status).toBe(1);
+    expect(badValue.status).toBe(2);
     expect(badValue.stderr).toContain('usage: validate --cluster <name>');
     const unknown = run(root, '--cluster', 'fixture', '--definition', 'x.ts');
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--definition'");
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints GitHub Actions annotations with file, line and column (--format github)', () => {
+    const root = scratch();
+    const file = join(root, 'kubernetes/clusters/fixture/observability/fluent-bit/app/networkpolicy.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\n  podSelector:', '\n  podSelecter: {}\n  podSelector:'));
+    const result = run(root, '--cluster', 'fixture', '--format', 'github');
+    expect(result.status).toBe(1);
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((text) => text.startsWith('  podSelecter')) + 1;
+    expect(result.stdout.split('\n')).toContainEqual(
+      `::error file=kubernetes/clusters/fixture/observability/fluent-bit/app/networkpolicy.yaml,line=${line},col=3,title=fixture [schema] NetworkPolicy/observability/fluent-bit-egress spec.podSelecter::unknown field \`podSelecter\`%0Afix: fix the field to match the API schema`,
+    );
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^::notice title=validate fixture::fixture: \d+ errors?, 0 warnings; checked /);
+  });
+
+  it('writes clean JSON to --output-file and nothing to stdout', () => {
+    const root = scratch();
+    const result = run(root, '--cluster', 'fixture', '--format', 'json', '--output-file', 'report.json');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(root, 'report.json'), 'utf8'))).toMatchObject({ cluster: 'fixture', errors: 0 });
   });
 });

@@ -2,51 +2,30 @@
  * Validates one cluster offline: drift against a fresh render, kustomize builds, Flux builds with
  * post-build substitution, strict schemas, chart values, the Fluent Bit pipeline, cross-references.
  *
- *   tsx tools/validate/main.ts --cluster infra [--output text|json] [--flux]
+ *   tsx tools/validate/main.ts --cluster infra [--format text|json|github] [--output-file f] [--flux]
  *
- * The cluster is the folder clusters/<name>; its rendered tree is kubernetes/clusters/<name>,
- * hand-written manifests (its hand-written/ folder) included.
- * --skip-kind <apiVersion/Kind> (repeatable) knowingly leaves a kind with no schema unvalidated.
- * --flux cross-checks each Flux build with `flux build kustomization --dry-run` (needs the flux CLI).
- * A `kubeconform` binary on PATH is run over the same objects against the committed schemas.
- * Exits 1 when there is any error (warnings alone pass).
+ * Options and exit codes: ./cli.ts (`--help`).
  */
-import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ClusterSettingsError, clusterDir, clusterProject } from '@gitops/cluster';
 import { ClusterLoadError, hasHandWritten, loadCluster } from '../render/load-cluster';
 import { readOutputFolder } from '../render/output-folder';
 import { renderedFiles } from '../render/rendered-files';
-import { formatJson, formatText } from './report';
+import { readCommandLine } from './cli';
+import { toolVersion } from './external-tools';
+import { formatReport } from './report';
 import { validateCluster } from './validate-cluster';
 
-const USAGE =
-  'usage: validate --cluster <name> [--output text|json] [--flux] [--skip-kind apiVersion/Kind]...   (run from the workspace root)';
+const args = readCommandLine(process.argv.slice(2));
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      cluster: { type: 'string' },
-      output: { type: 'string', default: 'text' },
-      flux: { type: 'boolean', default: false },
-      'skip-kind': { type: 'string', multiple: true, default: [] },
-    },
-  }).values;
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
-}
-
-const { cluster: name, output } = args;
-if (!name || !['text', 'json'].includes(output!)) fail(USAGE);
-
 const root = process.cwd();
+const name = args.cluster;
 const project = clusterProject(name);
 const out = clusterDir(name);
 let rendered;
@@ -66,12 +45,21 @@ const report = validateCluster({
   network: { apiServer: cluster.apiServer, ...(cluster.logSink && { logSink: cluster.logSink }) },
   drift: { project, outDir: out, rendered: rendered.files, committed: readOutputFolder(join(root, out)) },
   fluxCrossCheck: args.flux,
-  skipKinds: args['skip-kind'],
+  skipKinds: args.skipKinds,
   workspace: root,
 });
 
-process.stdout.write(output === 'json' ? formatJson(report) : formatText(report));
-if (!args.flux && spawnSync('flux', ['--version'], { stdio: 'ignore' }).status === 0) {
-  console.error(`${project}: a flux CLI is on PATH; add --flux to cross-check each build with \`flux build kustomization --dry-run\``);
+const text = formatReport(report, args.format);
+if (args.outputFile) {
+  try {
+    writeFileSync(args.outputFile, text);
+  } catch (error) {
+    fail(`${project}: cannot write ${args.outputFile}: ${(error as Error).message}`);
+  }
+} else {
+  process.stdout.write(text);
+}
+if (!args.flux && toolVersion('flux') !== undefined) {
+  console.error(`${project}: a flux CLI is available; add --flux to cross-check each build with \`flux build kustomization --dry-run\``);
 }
 if (report.findings.some((finding) => finding.severity === 'error')) process.exit(1);

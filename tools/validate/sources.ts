@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Finding } from './findings';
 import { objectRef, formatRef } from './findings';
-import { parseDocuments } from './yaml-documents';
+import { parseDocuments, tooLarge } from './yaml-documents';
 
 export interface SourceFile {
   /** Repository-relative path. */
@@ -29,23 +29,26 @@ export function readSources(repoRoot: string, folders: readonly string[]): { fil
       .sort();
     for (const absolute of entries) {
       const path = relative(repoRoot, absolute);
-      const parsed = parseDocuments(readFileSync(absolute, 'utf8'));
+      const parsed = readYaml(absolute);
       for (const error of parsed.errors) {
-        findings.push({
-          check: 'schema',
-          severity: 'error',
-          file: path,
-          message: `invalid YAML at line ${error.line}: ${error.message}`,
-          fix: error.message.includes('unique')
-            ? 'remove the duplicate key: Kubernetes tooling keeps one of the values without a word'
-            : 'fix the YAML syntax',
-        });
+        findings.push({ check: 'schema', severity: 'error', file: path, message: `invalid YAML at line ${error.line}: ${error.message}`, fix: error.fix });
       }
       files.push({ path, objects: parsed.objects });
     }
   }
   return { files, findings };
 }
+
+/** A file's documents; bytes, so that non-UTF-8 is a finding; too large a file is not read at all. */
+function readYaml(absolute: string): ReturnType<typeof parseDocuments> {
+  try {
+    return tooLarge(statSync(absolute).size) ?? parseDocuments(readFileSync(absolute));
+  } catch (error) {
+    return { objects: [], errors: [{ line: 1, message: `cannot read the file: ${(error as Error).message}`, fix: 'make the file readable' }] };
+  }
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Folders with a kustomization.yaml, and YAML files that no kustomization.yaml lists. */
 export function kustomizeLayout(repoRoot: string, files: readonly SourceFile[]) {
@@ -54,13 +57,9 @@ export function kustomizeLayout(repoRoot: string, files: readonly SourceFile[]) 
   for (const root of roots) {
     const dir = dirname(root.path);
     const config = root.objects[0] ?? {};
-    const patches = ((config['patches'] as Array<{ path?: unknown }> | undefined) ?? []).map((patch) => patch.path);
-    const resources = [
-      ...((config['resources'] as unknown[] | undefined) ?? []),
-      ...((config['components'] as unknown[] | undefined) ?? []),
-      ...((config['patchesStrategicMerge'] as unknown[] | undefined) ?? []),
-      ...patches,
-    ];
+    // Any shape may be there: kustomize reports a malformed kustomization, this only lists files.
+    const patches = asList(config['patches']).map((patch) => (patch as { path?: unknown } | null)?.path);
+    const resources = [...asList(config['resources']), ...asList(config['components']), ...asList(config['patchesStrategicMerge']), ...patches];
     for (const resource of resources) {
       if (typeof resource !== 'string') continue;
       const target = relative(repoRoot, resolve(repoRoot, dir, resource));

@@ -1,7 +1,7 @@
 import type { ClusterModel, ExternalObjects, NetworkFacts } from './cluster-model';
 import { crossReferenceFindings, fluentBitReleases } from './cross-references';
 import { driftFindings } from './drift';
-import type { Finding } from './findings';
+import type { Check, Finding } from './findings';
 import { formatRef, objectRef } from './findings';
 import { fluxBuild, isFluxKustomization, type BuiltObject, type FluxKustomization } from './flux-build';
 import { existsSync } from 'node:fs';
@@ -46,9 +46,19 @@ export interface ClusterReport {
 /** Runs every check on one cluster and returns all findings, in check order. */
 export function validateCluster(target: ValidationTarget): ClusterReport {
   const findings: Finding[] = [];
+  // A check that trips over a shape we did not foresee becomes a finding; the others still run.
+  const guard = <T>(check: Check, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      findings.push({ check, severity: 'error', message: `internal error, this check stopped: ${message}`, fix: 'report this with the files that cause it; the other checks ran' });
+      return fallback;
+    }
+  };
   if (target.drift) {
     const { project, outDir, rendered, committed } = target.drift;
-    findings.push(...driftFindings(outDir, rendered, committed, project));
+    findings.push(...guard('drift', [], () => driftFindings(outDir, rendered, committed, project)));
   }
 
   const found = findKustomize();
@@ -64,34 +74,41 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   const kustomize = buildOnce(found);
 
   const sources = readSources(target.repoRoot, target.folders);
-  const layout = kustomizeLayout(target.repoRoot, sources.files);
+  const layout = guard('kustomize', { rootDirs: [], unlisted: [] }, () => kustomizeLayout(target.repoRoot, sources.files));
   const index = objectIndex(sources.files);
   const declared = sources.files.flatMap((file) => file.objects.map((object) => ({ object, file: file.path })));
   // What the cluster's Flux entry point applies: the build of each folder's root kustomization
   // (rendered and hand-written objects alike); a folder without one, every object declared in it.
-  const entryPoint = entryPointObjects(target, kustomize, fileIn(index));
+  const entryPoint = guard('kustomize', undefined, () => entryPointObjects(target, kustomize, fileIn(index)));
   const entries = entryPoint ?? declared;
-  const kustomizations = entries.filter((e) => isFluxKustomization(e.object)) as Array<{ object: FluxKustomization & Record<string, unknown>; file: string }>;
-  findings.push(
-    ...sources.findings,
-    ...kustomizeFindings(kustomize, target.repoRoot, layout, new Set(declared.filter((e) => isFluxKustomization(e.object)).map((e) => e.file)), target.folders),
-  );
+  const named = (e: { object: Record<string, unknown> }) => typeof metadataOf(e.object).name === 'string';
+  const kustomizations = entries.filter((e) => isFluxKustomization(e.object) && named(e)) as Array<{ object: FluxKustomization & Record<string, unknown>; file: string }>;
+  findings.push(...sources.findings);
+  for (const { file } of declared.filter((e) => isFluxKustomization(e.object) && !named(e))) {
+    findings.push({ check: 'flux-build', severity: 'error', file, message: 'a Flux Kustomization without metadata.name', fix: 'name it' });
+  }
+  const entryFiles = new Set(declared.filter((e) => isFluxKustomization(e.object)).map((e) => e.file));
+  findings.push(...guard('kustomize', [], () => kustomizeFindings(kustomize, target.repoRoot, layout, entryFiles, target.folders)));
 
   const built: BuiltObject[] = [];
   const applied = entryPoint ?? declared.filter(({ file }) => !layout.unlisted.some((unlisted) => unlisted.path === file));
   for (const { object, file } of kustomizations) {
     const namespace = object.metadata.namespace ?? 'flux-system';
-    const result = fluxBuild(object, target.repoRoot, kustomize, variableSources(applied, namespace), fileIn(index), file);
+    const result = guard('flux-build', { objects: [], findings: [] }, () =>
+      fluxBuild(object, target.repoRoot, kustomize, variableSources(applied, namespace), fileIn(index), file),
+    );
     findings.push(...result.findings);
     built.push(...result.objects);
   }
 
   // Entry objects as they are, the rest as Flux would apply them (after substitution).
   const checked = [...(entryPoint ?? declared.filter((e) => isEntry(e.object))), ...built];
-  const schema = schemaFindings(checked, target.skipKinds);
+  const schema = guard('schema', { findings: [], objects: {} }, () => schemaFindings(checked, target.skipKinds));
   findings.push(...schema.findings);
-  if (target.workspace) findings.push(...kubeconformFindings(checked, target.workspace));
-  if (target.fluxCrossCheck) findings.push(...fluxCrossCheck(kustomizations, built, target.repoRoot, (ks) => variableSources(applied, ks.metadata.namespace ?? 'flux-system')));
+  if (target.workspace) findings.push(...guard('schema', [], () => kubeconformFindings(checked, target.workspace!)));
+  if (target.fluxCrossCheck) {
+    findings.push(...guard('flux-build', [], () => fluxCrossCheck(kustomizations, built, target.repoRoot, (ks) => variableSources(applied, ks.metadata.namespace ?? 'flux-system'))));
+  }
 
   const model: ClusterModel = {
     name: target.cluster,
@@ -100,10 +117,14 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     external: target.external,
     ...(target.network && { network: target.network }),
   };
-  for (const release of fluentBitReleases(model)) {
-    findings.push(...chartValuesFindings(release), ...pipelineFindings(release), ...releaseAgreementFindings(release));
+  for (const release of guard('cross-reference', [], () => fluentBitReleases(model))) {
+    findings.push(
+      ...guard('helm-values', [], () => chartValuesFindings(release)),
+      ...guard('pipeline', [], () => pipelineFindings(release)),
+      ...guard('cross-reference', [], () => releaseAgreementFindings(release)),
+    );
   }
-  findings.push(...crossReferenceFindings(model));
+  findings.push(...guard('cross-reference', [], () => crossReferenceFindings(model)));
   return { cluster: target.cluster, objects: schema.objects, findings: locateFindings(findings, target.repoRoot) };
 }
 
@@ -153,7 +174,7 @@ function entryPointObjects(
   return objects;
 }
 
-const metadataOf = (object: Record<string, unknown>) => (object['metadata'] ?? {}) as { name?: string; namespace?: string };
+const metadataOf = (object: Record<string, unknown>) => (object['metadata'] ?? {}) as { name?: unknown; namespace?: unknown };
 
 const isEntry = (object: Record<string, unknown>): boolean =>
   isFluxKustomization(object) ||

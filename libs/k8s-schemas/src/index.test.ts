@@ -127,8 +127,34 @@ describe('validateObject', () => {
     ]);
   });
 
-  it('drops status from the schema: manifests must not carry it', () => {
-    expect(validateObject({ ...helmRelease(), status: {} })).toEqual([{ path: 'status', message: 'unknown field `status`' }]);
+  it('accepts a status stanza where the API declares one, and checks it', () => {
+    expect(validateObject({ ...helmRelease(), status: {} })).toEqual([]);
+    expect(validateObject({ ...helmRelease(), status: { observedGeneration: 2, conditions: [] } })).toEqual([]);
+    expect(validateObject({ ...daemonSet('50m'), status: { currentNumberScheduled: 1, desiredNumberScheduled: 1, numberMisscheduled: 0, numberReady: 1 } })).toEqual([]);
+    expect(validateObject({ ...helmRelease(), status: { observedGeneration: 'two' } })).toEqual([{ path: 'status.observedGeneration', message: 'expected integer, got string "two"' }]);
+    // A ConfigMap has no status: the API server rejects the field too (strict field validation).
+    expect(validateObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, status: {} })).toEqual([{ path: 'status', message: 'unknown field `status`' }]);
+  });
+
+  it('accepts null for optional fields, as `kubectl create --dry-run -o yaml` emits and the API server reads it', () => {
+    const withNulls = daemonSet('50m');
+    Object.assign(withNulls.metadata, { creationTimestamp: null, labels: null });
+    const pod = withNulls.spec.template as { metadata: Record<string, unknown>; spec: Record<string, unknown> & { containers: Array<Record<string, unknown>> } };
+    pod.metadata['creationTimestamp'] = null;
+    Object.assign(pod.spec, { tolerations: null, nodeSelector: null });
+    Object.assign(pod.spec.containers[0]!, { args: null, command: null, env: null, resources: { requests: { cpu: null } } });
+    expect(validateObject({ ...withNulls, status: null })).toEqual([]);
+    expect(validateObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', creationTimestamp: null, annotations: { a: null } }, data: null })).toEqual([]);
+  });
+
+  it('rejects null for required fields and list items', () => {
+    const object = daemonSet('50m');
+    object.spec.template.spec.containers[0]!.name = null as unknown as string;
+    expect(validateObject(object)).toEqual([{ path: 'spec.template.spec.containers[0].name', message: 'expected string, got null' }]);
+    expect(validateObject({ ...daemonSet('50m'), spec: { ...daemonSet('50m').spec, selector: null } })).toEqual([{ path: 'spec.selector', message: 'expected object, got null' }]);
+    const args = daemonSet('50m');
+    Object.assign(args.spec.template.spec.containers[0]!, { args: ['--flag', null] });
+    expect(validateObject(args)).toEqual([{ path: 'spec.template.spec.containers[0].args[1]', message: 'expected string, got null' }]);
   });
 
   it('accepts quantities as numbers or quantity strings and rejects anything else', () => {
@@ -142,7 +168,7 @@ describe('validateObject', () => {
     ]);
   });
 
-  it('accepts null only where the CRD says nullable', () => {
+  it('accepts null for optional CRD fields (the API server prunes it), not for required ones', () => {
     const scrape = (bearerTokenSecret: unknown) => ({
       apiVersion: 'operator.victoriametrics.com/v1beta1',
       kind: 'VMServiceScrape',
@@ -151,8 +177,12 @@ describe('validateObject', () => {
     });
     expect(validateObject(scrape(null))).toEqual([]);
     expect(validateObject(scrape({ key: 'token', name: 'secret' }))).toEqual([]);
-    expect(validateObject({ ...scrape(undefined), spec: { ...scrape(undefined).spec, selector: null } })).toEqual([
-      { path: 'spec.selector', message: 'expected object, got null' },
+    expect(validateObject({ ...scrape(undefined), spec: { ...scrape(undefined).spec, selector: null } })).toEqual([]);
+    expect(validateObject({ ...scrape(undefined), spec: null })).toEqual([{ path: 'spec', message: 'expected object, got null' }]);
+    const release = helmRelease();
+    expect(validateObject({ ...release, spec: { ...release.spec, install: null, chartRef: { ...release.spec.chartRef, namespace: null } } })).toEqual([]);
+    expect(validateObject({ ...release, spec: { ...release.spec, chartRef: { ...release.spec.chartRef, name: null } } })).toEqual([
+      { path: 'spec.chartRef.name', message: 'expected string, got null' },
     ]);
   });
 

@@ -120,11 +120,14 @@ function describe(error: ErrorObject, data: unknown): SchemaViolation {
       return { path: at(field), message: `missing required field \`${field}\`` };
     }
     case 'type': {
-      const expected = ([] as unknown[]).concat(params['type']).join(' or ');
+      // Optional fields accept null as "not set"; naming it in every message would only distract.
+      const types = ([] as unknown[]).concat(params['type']);
+      const expected = (types.length > 1 ? types.filter((type) => type !== 'null') : types).join(' or ');
       return { path: at(), message: `expected ${expected}, got ${gotValue(value)}` };
     }
     case 'enum': {
-      const allowed = (params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      const values = params['allowedValues'] as unknown[];
+      const allowed = (values.length > 1 ? values.filter((v) => v !== null) : values).map((v) => JSON.stringify(v)).join(', ');
       return { path: at(), message: `expected one of ${allowed}, got ${show(value)}` };
     }
     case 'const':
