@@ -272,7 +272,14 @@ describe('schemaFiles(shared)', () => {
       'libs/k8s-schemas/src/generated/catalog.ts',
       'libs/k8s-schemas/src/generated/validators.d.ts',
       'libs/k8s-schemas/src/generated/validators.js',
+      'libs/k8s-schemas/src/generated/cel-rules.ts',
     ]);
+  });
+
+  it('extracts the CRDs` CEL rules with where they apply', () => {
+    const module = files.find((f) => f.path.endsWith('cel-rules.ts'))!.content;
+    expect(module).toContain('"helm.toolkit.fluxcd.io/v2/HelmRelease": [{"path":["spec"],"rule":"(has(self.chart) && !has(self.chartRef)) || (!has(self.chart) && has(self.chartRef))","message":"either chart or chartRef must be set"}');
+    expect(module).toContain('"path":["spec","kubeConfig"]');
   });
 
   it('is deterministic', async () => {

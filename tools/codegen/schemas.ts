@@ -19,6 +19,7 @@ import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { Ajv, type Options as AjvOptions } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { celRulesModule, celRulesOf, type CelRule } from './cel-rules';
 import { loadCrdVersion } from './crd';
 import { apiVersionOf, definitionName, groupVersionKind, loadOpenApi } from './openapi';
 import { workspaceRoot } from '../workspace';
@@ -398,7 +399,9 @@ export async function schemaFiles(shared: string): Promise<GeneratedFile[]> {
     });
   }
 
-  // Every version of every CustomResourceDefinition under crds/.
+  // Every version of every CustomResourceDefinition under crds/, and its CEL rules.
+  const celRules: Array<[string, CelRule[]]> = [];
+  const celSources = new Map<string, Source>();
   for (const file of yamlFiles(crds)) {
     const bytes = readFileSync(file);
     const document = parse(bytes.toString('utf8')) as { kind?: string; spec?: { versions?: Array<{ name: string }> } };
@@ -408,6 +411,8 @@ export async function schemaFiles(shared: string): Promise<GeneratedFile[]> {
       const crd = loadCrdVersion(file, version);
       const apiVersion = `${crd.group}/${crd.version}`;
       const strict = toStrictSchema(crd.schema, { ref: unsupportedRef, nullableOptional: true }) as SchemaNode;
+      celRules.push([`${apiVersion}/${crd.kind}`, celRulesOf(crd.schema)]);
+      celSources.set(source.name, source);
       targets.push({
         key: `${apiVersion}/${crd.kind}`,
         exportName: `validate${crd.kind}${pascal(crd.version)}`,
@@ -469,6 +474,8 @@ export async function schemaFiles(shared: string): Promise<GeneratedFile[]> {
       .map((name) => [name, kubernetesDefinitions[name]!]),
   );
   files.push(...validatorFiles(targets, sortedDefinitions, [openApiSource]));
+  const celHeader = [HEADER, ...[...celSources.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => `// source: ${s.name} sha256:${s.sha256}`)].join('\n');
+  files.push({ path: `${VALIDATORS_DIR}/cel-rules.ts`, content: celRulesModule(celHeader, celRules) });
   return files;
 }
 

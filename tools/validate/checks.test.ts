@@ -84,6 +84,30 @@ describe('validate, each check with its defect present', () => {
     expect(skipped.findings.filter((f) => f.check === 'schema')).toEqual([]);
   });
 
+  it('schema: the CRD`s CEL rules, as the API server evaluates them (HelmRelease chart xor chartRef)', () => {
+    const findings = findingsAfter(VALUES, ([release]) => (release.spec.chart = { spec: { chart: 'fluent-bit', sourceRef: { kind: 'HelmRepository', name: 'fluent' } } }));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'schema', path: 'spec', message: expect.stringContaining('either chart or chartRef must be set (CEL rule') }));
+  });
+
+  it('schema: a removed API version is named as removed, with its replacement', () => {
+    editYaml(root, VALUES, ([release]) => (release.apiVersion = 'helm.toolkit.fluxcd.io/v2beta1'));
+    expect(validateScratch(root).findings).toContainEqual(
+      expect.objectContaining({ check: 'schema', path: 'apiVersion', message: expect.stringContaining('helm.toolkit.fluxcd.io/v2beta1 HelmRelease is a removed API version'), fix: expect.stringContaining('use helm.toolkit.fluxcd.io/v2') }),
+    );
+  });
+
+  it('schema: an object name the API server rejects for its kind', () => {
+    const findings = findingsAfter('observability/fluent-bit/app/networkpolicy.yaml', ([policy]) => (policy.metadata.name = 'Fluent_Bit'));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'schema', path: 'metadata.name', message: expect.stringContaining('"Fluent_Bit" is not a DNS-1123 subdomain') }));
+    const namespace = findingsAfter('observability/fluent-bit/app/namespace.yaml', ([ns]) => (ns.metadata.name = 'observability.logs'));
+    expect(namespace).toContainEqual(expect.objectContaining({ check: 'schema', path: 'metadata.name', message: expect.stringContaining('is not a DNS-1123 label') }));
+  });
+
+  it('schema: a ConfigMap over the API server`s 1 MiB limit', () => {
+    const findings = findingsAfter('cluster-settings.yaml', ([settings]) => (settings.data.PADDING = 'x'.repeat(1024 * 1024)));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'schema', path: 'data', message: expect.stringMatching(/^ConfigMap holds 10\d{5} bytes, over the API server's limit of 1048576/) }));
+  });
+
   it('kustomize: a Component is built only through the kustomization that uses it', () => {
     const component = join(root, `${FIXTURE_DIR}/observability/fluent-bit/labels`);
     mkdirSync(component);

@@ -21,6 +21,8 @@ export function schemaPathOf(apiVersion: string, kind: string): string | undefin
   return KIND_SCHEMAS[`${apiVersion}/${kind}`]?.schema;
 }
 
+export { celViolations } from './cel';
+
 /** 'no-schema' when we generate none for that apiVersion/kind. */
 export function validateObject(object: { apiVersion?: unknown; kind?: unknown }): SchemaViolation[] | 'no-schema' {
   const { apiVersion, kind } = object ?? {};
