@@ -34,6 +34,9 @@ describe('validate command line', () => {
       args: { cluster: 'infra', format: 'github', outputFile: 'r.txt', flux: false, skipKinds: [] },
     });
     expect(parseCommandLine(['--flux'])).toEqual({ error: 'missing --cluster' });
+    // CI sets the default format for every cluster's validate through the environment.
+    expect(parseCommandLine(required, 'github')).toMatchObject({ args: { format: 'github' } });
+    expect(parseCommandLine([...required, '--format', 'text'], 'github')).toMatchObject({ args: { format: 'text' } });
     expect(parseCommandLine([...required, '--output', 'xml'])).toEqual({ error: '--format must be text, json or github, not "xml"' });
     expect(parseCommandLine([...required, '--format', 'json', '--output', 'text'])).toEqual({ error: '--format json and --output text disagree' });
     expect(parseCommandLine([...required, '--output'])).toEqual({ error: "Option '--output <value>' argument missing" });

@@ -10,8 +10,8 @@ hand-written manifests (its hand-written/ folder) included.
 
   --cluster <name>         the cluster, e.g. infra (its folder under clusters/)
   --format text|json|github
-                           report format (default: text); github prints GitHub Actions
-                           annotations (::error file=...,line=...,col=...::) for PR diffs
+                           report format (default: $GITOPS_VALIDATE_FORMAT, else text); github
+                           prints GitHub Actions annotations (::error file=,line=,col=::) for PR diffs
   --output text|json|github
                            the same as --format
   --output-file <path>     write the report to this file instead of stdout (clean JSON even
@@ -51,7 +51,7 @@ export interface ValidateArgs {
 export type CommandLine = { help: true } | { error: string } | { args: ValidateArgs };
 
 /** Parses the arguments; never throws (a bad command line is an `error` to print with the usage). */
-export function parseCommandLine(argv: readonly string[]): CommandLine {
+export function parseCommandLine(argv: readonly string[], defaultFormat = process.env['GITOPS_VALIDATE_FORMAT'] || 'text'): CommandLine {
   let values;
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
@@ -64,7 +64,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values.format !== undefined && values.output !== undefined && values.format !== values.output) {
     return { error: `--format ${values.format} and --output ${values.output} disagree` };
   }
-  const format = values.format ?? values.output ?? 'text';
+  const format = values.format ?? values.output ?? defaultFormat;
   if (!(FORMATS as readonly string[]).includes(format)) return { error: `--format must be text, json or github, not ${JSON.stringify(format)}` };
   return {
     args: {

@@ -15,9 +15,12 @@ const summary = (report: ClusterReport): string => {
   return `${report.cluster}: ${plural(count(report.findings, 'error'), 'error')}, ${plural(count(report.findings, 'warning'), 'warning')}; checked ${kinds || 'no objects'}`;
 };
 
-/** Human-readable report: a summary line per cluster, then each finding with where and how to fix. */
+/** What each check ran on: `ran drift on 11 rendered files, ...`. */
+const ran = (report: ClusterReport): string => `  ran ${report.coverage.map(({ check, covered }) => `${check} on ${covered}`).join(', ')}`;
+
+/** Human-readable report: a summary line per cluster and what each check covered, then each finding with where and how to fix. */
 export function formatText(report: ClusterReport): string {
-  const lines = [summary(report)];
+  const lines = [summary(report), ran(report)];
   for (const finding of report.findings) {
     const where = [position(finding), finding.object && formatRef(finding.object), finding.path].filter(Boolean).join(' ');
     lines.push(`  ${finding.severity} [${finding.check}] ${where}`);

@@ -75,6 +75,7 @@ describe('report wording', () => {
       formatText({
         cluster: 'c',
         objects: { ConfigMap: 1 },
+        coverage: [],
         findings: [...Array(errors).fill({ ...finding, severity: 'error' }), ...Array(warnings).fill({ ...finding, severity: 'warning' })],
       }).split('\n')[0];
     expect(line(1, 1)).toBe('c: 1 error, 1 warning; checked 1 ConfigMap');

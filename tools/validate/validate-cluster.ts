@@ -40,8 +40,12 @@ export interface ClusterReport {
   cluster: string;
   /** Objects checked, per kind. */
   objects: Record<string, number>;
+  /** What each check covered, in words (`11 files`), so a check that ran on nothing shows. */
+  coverage: Array<{ check: Check; covered: string }>;
   findings: Finding[];
 }
+
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Runs every check on one cluster and returns all findings, in check order. */
 export function validateCluster(target: ValidationTarget): ClusterReport {
@@ -56,9 +60,11 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
       return fallback;
     }
   };
+  const coverage: ClusterReport['coverage'] = [];
   if (target.drift) {
     const { project, outDir, rendered, committed } = target.drift;
     findings.push(...guard('drift', [], () => driftFindings(outDir, rendered, committed, project)));
+    coverage.push({ check: 'drift', covered: counted(rendered.size, 'rendered file') });
   }
 
   const found = findKustomize();
@@ -69,7 +75,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
       message: 'neither `kustomize` nor `kubectl` (with `kubectl kustomize`) is on PATH',
       fix: 'install kustomize or kubectl',
     });
-    return { cluster: target.cluster, objects: {}, findings };
+    return { cluster: target.cluster, objects: {}, coverage, findings };
   }
   const kustomize = buildOnce(found);
 
@@ -89,6 +95,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   }
   const entryFiles = new Set(declared.filter((e) => isFluxKustomization(e.object)).map((e) => e.file));
   findings.push(...guard('kustomize', [], () => kustomizeFindings(kustomize, target.repoRoot, layout, entryFiles, target.folders)));
+  coverage.push({ check: 'kustomize', covered: `${counted(sources.files.length, 'file')}, ${counted(layout.rootDirs.length, 'build')}` });
 
   const built: BuiltObject[] = [];
   const applied = entryPoint ?? declared.filter(({ file }) => !layout.unlisted.some((unlisted) => unlisted.path === file));
@@ -105,6 +112,8 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   const checked = [...(entryPoint ?? declared.filter((e) => isEntry(e.object))), ...built];
   const schema = guard('schema', { findings: [], objects: {} }, () => schemaFindings(checked, target.skipKinds));
   findings.push(...schema.findings);
+  coverage.push({ check: 'flux-build', covered: `${counted(kustomizations.length, 'Kustomization')} (${counted(built.length, 'object')})` });
+  coverage.push({ check: 'schema', covered: counted(checked.length, 'object') });
   if (target.workspace) findings.push(...guard('schema', [], () => kubeconformFindings(checked, target.workspace!)));
   if (target.fluxCrossCheck) {
     findings.push(...guard('flux-build', [], () => fluxCrossCheck(kustomizations, built, target.repoRoot, (ks) => variableSources(applied, ks.metadata.namespace ?? 'flux-system'))));
@@ -117,7 +126,8 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     external: target.external,
     ...(target.network && { network: target.network }),
   };
-  for (const release of guard('cross-reference', [], () => fluentBitReleases(model))) {
+  const releases = guard('cross-reference', [], () => fluentBitReleases(model));
+  for (const release of releases) {
     findings.push(
       ...guard('helm-values', [], () => chartValuesFindings(release)),
       ...guard('pipeline', [], () => pipelineFindings(release)),
@@ -125,7 +135,10 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     );
   }
   findings.push(...guard('cross-reference', [], () => crossReferenceFindings(model)));
-  return { cluster: target.cluster, objects: schema.objects, findings: locateFindings(findings, target.repoRoot) };
+  const fluentBit = counted(releases.length, 'fluent-bit release');
+  coverage.push({ check: 'helm-values', covered: fluentBit }, { check: 'pipeline', covered: fluentBit });
+  coverage.push({ check: 'cross-reference', covered: `${counted(kustomizations.length, 'Kustomization')}, ${counted(built.length, 'object')}, ${fluentBit}` });
+  return { cluster: target.cluster, objects: schema.objects, coverage, findings: locateFindings(findings, target.repoRoot) };
 }
 
 /** Each kustomize root is built once per run (the entry point is also checked as a root). */
