@@ -41,7 +41,7 @@ const withTempDir = <T>(prefix: string, run: (dir: string) => T): T => {
 };
 
 /** kubeconform's -schema-location templates for our committed schemas (schemas/README). */
-const schemaLocations = (workspace: string) => [
+export const schemaLocations = (workspace: string) => [
   `${workspace}/schemas/kubernetes/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
   `${workspace}/schemas/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
 ];

@@ -3,7 +3,7 @@
  * create: `self` is the value at the rule's place in the object, for every list item or map value
  * under a `*`. Transition rules (those reading `oldSelf`) need the stored object and are skipped.
  */
-import { run } from '@bufbuild/cel';
+import { celEnv, celError, isCelError, parse, plan } from '@bufbuild/cel';
 import { CEL_RULES, type CelRule } from './generated/cel-rules';
 import type { SchemaViolation } from './index';
 
@@ -36,19 +36,39 @@ function valuesAt(root: unknown, path: readonly string[]): Array<{ value: unknow
 
 const isTransitionRule = (rule: CelRule) => /\boldSelf\b/.test(rule.rule);
 
+type Program = (bindings: Record<string, unknown>) => unknown;
+const programs = new Map<string, Program>();
+
+/** Each rule is parsed and planned once (run() would do both on every call); errors are values. */
+function program(rule: string): Program {
+  let compiled = programs.get(rule);
+  if (!compiled) {
+    try {
+      const planned = plan(celEnv(), parse(rule)) as unknown as Program;
+      compiled = (bindings) => {
+        try {
+          return planned(bindings);
+        } catch (error) {
+          return celError(error);
+        }
+      };
+    } catch (error) {
+      const failure = celError(error);
+      compiled = () => failure;
+    }
+    programs.set(rule, compiled);
+  }
+  return compiled;
+}
+
 /** Every failed CEL rule of the object's CRD; a rule that cannot be evaluated says so. */
-export function celViolations(object: { apiVersion?: unknown; kind?: unknown }): SchemaViolation[] {
+export function celViolations(object: { apiVersion?: unknown; kind?: unknown; [field: string]: unknown }): SchemaViolation[] {
   const rules = CEL_RULES[`${String(object?.apiVersion)}/${String(object?.kind)}`] ?? [];
   const violations: SchemaViolation[] = [];
   for (const rule of rules) {
     if (isTransitionRule(rule)) continue;
     for (const { value, at } of valuesAt(object, rule.path)) {
-      let result: unknown;
-      try {
-        result = run(rule.rule, { self: toCel(value) } as never);
-      } catch (error) {
-        result = error;
-      }
+      const result = program(rule.rule)({ self: toCel(value) });
       const path = rule.fieldPath ? `${at}${rule.fieldPath}` : at;
       if (result === true) continue;
       violations.push({
@@ -56,7 +76,7 @@ export function celViolations(object: { apiVersion?: unknown; kind?: unknown }):
         message:
           result === false
             ? `${rule.message ?? `failed rule: ${rule.rule}`} (CEL rule \`${rule.rule}\`)`
-            : `CEL rule \`${rule.rule}\` could not be evaluated: ${result instanceof Error ? result.message : String(result)}`,
+            : `CEL rule \`${rule.rule}\` could not be evaluated: ${isCelError(result) ? result.message : String(result)}`,
       });
     }
   }
