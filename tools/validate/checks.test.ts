@@ -385,6 +385,13 @@ describe('findings you can click: file:line:column', () => {
     expect(folded).toMatchObject({ path: 'spec.values.config.outputs', ...position(VALUES, 'format json', 'outputs:') });
   });
 
+  it('locates a Fluent Bit finding on a line Flux substitution changed', () => {
+    const file = join(root, FIXTURE_DIR, VALUES);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('header AccountID ${OBSERVABILITY_LOG_ACCOUNT_ID}', 'header X-Scope-OrgID ${OBSERVABILITY_LOG_ACCOUNT_ID}'));
+    const finding = validateScratch(root).findings.find((f) => f.message.includes('X-Scope-OrgID is ignored'));
+    expect(finding).toMatchObject(position(VALUES, 'header X-Scope-OrgID ${OBSERVABILITY_LOG_ACCOUNT_ID}', 'outputs:'));
+  });
+
   it('locates a missing field at its nearest ancestor', () => {
     editYaml(root, 'repositories/oci/app/fluent-bit.yaml', ([source]) => delete source.spec.ref);
     const [finding] = validateScratch(root).findings;

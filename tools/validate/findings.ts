@@ -17,10 +17,11 @@ export interface Finding {
   /** Dotted field path inside the object, e.g. spec.values.config.outputs. */
   path?: string;
   /**
-   * For a path holding text (a Fluent Bit configuration block): the line within that text, as its
-   * content and which occurrence of that content it is (the file may fold or re-indent the text).
+   * For a path holding text (a Fluent Bit configuration block): the line within that text (1-based),
+   * its content and which occurrence of that content it is (the file may fold the text, and holds
+   * it before Flux substitution).
    */
-  textLine?: { content: string; occurrence: number };
+  textLine?: { number: number; content: string; occurrence: number };
   /** Where in `file` (1-based), resolved from the object and path, for editors and PR annotations. */
   line?: number;
   column?: number;

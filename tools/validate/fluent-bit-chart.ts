@@ -86,7 +86,7 @@ export function containerMounts(values: FluentBitValues): Array<{ mountPath: str
 export const configFiles = (values: FluentBitValues): Record<string, string> => chartConfigFiles(values.config ?? {});
 
 /** The values key a line of fluent-bit.conf comes from, and that line of its text, for findings. */
-export function configLocation(values: FluentBitValues, line: number): { path: string; textLine?: { content: string; occurrence: number } } {
+export function configLocation(values: FluentBitValues, line: number): { path: string; textLine?: { number: number; content: string; occurrence: number } } {
   const location = chartConfigLocation(values.config ?? {}, line);
   if (!location) return { path: 'spec.values.config' };
   const text = values.config?.[location.key] ?? '';
@@ -94,9 +94,9 @@ export function configLocation(values: FluentBitValues, line: number): { path: s
 }
 
 /** Line `line` of `text` as locate.ts finds it again in a file: its content and occurrence. */
-export function textLineOf(text: string, line: number): { textLine?: { content: string; occurrence: number } } {
+export function textLineOf(text: string, line: number): { textLine?: { number: number; content: string; occurrence: number } } {
   const lines = text.split('\n');
   const content = lines[line - 1]?.trim();
   if (!content) return {};
-  return { textLine: { content, occurrence: lines.slice(0, line).filter((l) => l.trim() === content).length } };
+  return { textLine: { number: line, content, occurrence: lines.slice(0, line).filter((l) => l.trim() === content).length } };
 }

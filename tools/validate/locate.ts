@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
 import type { Finding, ObjectRef } from './findings';
 
 interface SourceText {
@@ -35,7 +35,10 @@ export function locateFindings(findings: readonly Finding[], repoRoot: string): 
     if (!node?.range) return finding;
     const at = parsed.lines.linePos(node.range[0]);
     if (finding.textLine !== undefined && isScalar(node)) {
-      const line = lineInText(parsed.text.split('\n'), at.line, finding.textLine);
+      // By content first (folded blocks); a line Flux substitution changed, by its number in a literal block.
+      const line =
+        lineInText(parsed.text.split('\n'), at.line, finding.textLine) ??
+        (node.type === Scalar.BLOCK_LITERAL ? literalLine(parsed.text.split('\n'), at.line, finding.textLine.number) : undefined);
       if (line !== undefined) {
         const text = parsed.text.split('\n')[line - 1]!;
         return { ...finding, line, column: text.length - text.trimStart().length + 1 };
@@ -50,11 +53,18 @@ export function locateFindings(findings: readonly Finding[], repoRoot: string): 
  * (the n-th occurrence): literal blocks (`|`, as render writes) and folded ones (`>`) alike.
  */
 function lineInText(fileLines: readonly string[], startLine: number, { content, occurrence }: { content: string; occurrence: number }): number | undefined {
+  if (content.includes('${')) return undefined;
   let remaining = occurrence;
   for (let index = startLine - 1; index < fileLines.length; index += 1) {
     if (fileLines[index]!.trim() === content && --remaining === 0) return index + 1;
   }
   return undefined;
+}
+
+/** Line `number` of a literal block whose node starts on `startLine` (its header or its first line). */
+function literalLine(fileLines: readonly string[], startLine: number, number: number): number {
+  const header = /[|>][-+0-9]*\s*(#.*)?$/.test(fileLines[startLine - 1] ?? '');
+  return startLine + number - (header ? 0 : 1);
 }
 
 function readSource(path: string): SourceText | undefined {
