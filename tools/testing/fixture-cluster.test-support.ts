@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chartSources } from '@gitops/chart-sources';
 import { clusterDefinitionPath, clusterDir, defineCluster, type ApiServer, type ClusterDefinition, type RenderOptions } from '@gitops/cluster';
-import { FLUENT_BIT_CHART, logCollection, type LogCollectionSettings } from '@gitops/log-collection';
+import { FLUENT_BIT_CHART, logCollection, operatorVMAuth, VICTORIA_LOGS_MAX_LINE_BYTES, type LogCollectionSettings } from '@gitops/log-collection';
 import { applyPlan, readOutputFolder } from '../render/output-folder';
 import { planRender } from '../render/plan';
 import { renderedFiles } from '../render/rendered-files';
@@ -20,8 +20,10 @@ export const FIXTURE_API_SERVER: ApiServer = { cidrs: ['192.0.2.11/32', '192.0.2
 
 export const fixtureLogCollection = (): LogCollectionSettings => ({
   logSink: {
-    vmauth: { name: 'victoria-logs', namespace: 'observability', port: 8427 },
+    vmauth: operatorVMAuth({ name: 'victoria-logs', namespace: 'observability' }),
     path: '/insert/jsonline',
+    requiresCredentials: false,
+    maxLineBytes: VICTORIA_LOGS_MAX_LINE_BYTES,
     dependsOn: ['observability-victoria-logs'],
   },
   containerLogs: { tenant: { accountId: 0, projectId: 0 }, outage: { minutes: 60, linesPerSecond: 300 } },

@@ -26,7 +26,10 @@ function addCluster(name: string, text: string): void {
 const EDITS: Array<[string, string]> = [
   ["environment: 'production'", "environment: 'staging'"],
   ["cidrs: ['192.0.2.10/32'], port: 6443", "cidrs: ['172.16.5.1/32', 'fd00:10::1/128'], port: 443"],
-  ["vmauth: { name: 'victoria-logs', namespace: 'observability', port: 8427 }", "vmauth: { name: 'logs', namespace: 'logging', port: 9427 }"],
+  ["vmauth: operatorVMAuth({ name: 'victoria-logs', namespace: 'observability' })", "vmauth: victoriaLogsClusterVMAuth({ release: 'logs', namespace: 'logging', port: 9427 })"],
+  ['requiresCredentials: false', 'requiresCredentials: true'],
+  ['maxLineBytes: VICTORIA_LOGS_MAX_LINE_BYTES', 'maxLineBytes: 1048576'],
+  ['operatorVMAuth, VICTORIA_LOGS_MAX_LINE_BYTES', 'operatorVMAuth, victoriaLogsClusterVMAuth, VICTORIA_LOGS_MAX_LINE_BYTES'],
   ["dependsOn: ['observability-victoria-logs']", "dependsOn: ['logging-victoria-logs', 'logging-vmauth']"],
   ["// credentials: {", 'credentials: {'],
   ['tenant: { accountId: 0, projectId: 0 }', 'tenant: { accountId: 7, projectId: 3 }'],
@@ -62,6 +65,6 @@ describe('a generated cluster, edited by its user', () => {
     expect(validated.status).toBe(0);
     const settings = readFileSync(join(root, 'kubernetes/clusters/edited/cluster-settings.yaml'), 'utf8');
     expect(settings).toContain('OBSERVABILITY_AUDIT_PROJECT_ID: "5"');
-    expect(settings).toContain('OBSERVABILITY_LOG_ENDPOINT_HOST: vmauth-logs.logging.svc.cluster.local');
+    expect(settings).toContain('OBSERVABILITY_LOG_ENDPOINT_HOST: logs-victoria-logs-cluster-vmauth.logging.svc.cluster.local');
   });
 });

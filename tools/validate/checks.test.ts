@@ -188,6 +188,16 @@ describe('validate, each check with its defect present', () => {
     ]);
   });
 
+  it('cross-reference: a sink that requires credentials, and an output that sends none', () => {
+    const target = scratchTarget(root);
+    const requiring = { ...target, network: { ...target.network!, logSink: { ...target.network!.logSink!, requiresCredentials: true } } };
+    expect(summary(validateCluster(requiring).findings)).toEqual([
+      expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('sends no credentials, but the sink requires them: vmauth answers 401') }),
+      expect.objectContaining({ check: 'cross-reference', message: expect.stringContaining('sends no credentials') }),
+    ]);
+    expect(validateCluster(target).findings).toEqual([]);
+  });
+
   it('cross-reference: dependsOn a Kustomization that is neither rendered nor declared', () => {
     expect(summary(validateScratch(root, []).findings)).toEqual([
       expect.objectContaining({ check: 'cross-reference', path: 'spec.dependsOn[1].name', message: expect.stringContaining('observability-victoria-logs') }),

@@ -16,7 +16,7 @@ export interface ClusterModel {
 /** What the cluster's settings say the network looks like, to check the NetworkPolicy against. */
 export interface NetworkFacts {
   apiServer: { cidrs: readonly string[]; port: number };
-  logSink?: { namespace: string; podLabels: Readonly<Record<string, string>>; port: number };
+  logSink?: { namespace: string; podLabels: Readonly<Record<string, string>>; port: number; requiresCredentials?: boolean; maxLineBytes?: number };
 }
 
 export interface ExternalObjects {

@@ -1,5 +1,6 @@
 import { parseClassicConfig } from '@gitops/fluent-bit-lint';
 import { quantityValue } from '@gitops/manifest';
+import type { NetworkFacts } from './cluster-model';
 import type { BuiltObject } from './flux-build';
 import type { Finding } from './findings';
 import { objectRef } from './findings';
@@ -19,7 +20,7 @@ const SECRET_NAME = /PASSW|SECRET|TOKEN|API_?KEY|CREDENTIAL/i;
  * on and the one the chart's probes and Service target, requests and limits, credentials only
  * from Secrets.
  */
-export function releaseAgreementFindings(release: Release): Finding[] {
+export function releaseAgreementFindings(release: Release, sink?: NetworkFacts['logSink']): Finding[] {
   const values = release.object.spec?.values ?? {};
   const ref = objectRef(release.object);
   const located = (check: Finding['check'], path: string, message: string, fix: string): Finding => ({
@@ -62,5 +63,19 @@ export function releaseAgreementFindings(release: Release): Finding[] {
       findings.push(located('helm-values', `spec.values.env[${index}].value`, `${variable.name} is written inline in the values: whoever reads the HelmRelease or its Git history reads the credential`, `take it from a Secret: valueFrom.secretKeyRef { name, key }`));
     }
   });
+  if (sink?.requiresCredentials) findings.push(...credentialFindings(release, sink.port, located));
   return findings;
+}
+
+/** The http outputs to the sink's port send basic-auth credentials (else 401, and the chunk is dropped). */
+function credentialFindings(release: Release, port: number, located: (check: Finding['check'], path: string, message: string, fix: string) => Finding): Finding[] {
+  const values = release.object.spec?.values ?? {};
+  const sections = parseClassicConfig(configFiles(values)['fluent-bit.conf'] ?? '', 'fluent-bit.conf').sections;
+  const value = (section: (typeof sections)[number], key: string) => section.properties.filter((p) => p.key.toLowerCase() === key).pop()?.value;
+  return sections
+    .filter((section) => section.kind === 'OUTPUT' && value(section, 'name')?.toLowerCase() === 'http' && Number(value(section, 'port') ?? 80) === port)
+    .filter((section) => !value(section, 'http_user') || !value(section, 'http_passwd'))
+    .map((section) =>
+      located('cross-reference', 'spec.values.config.outputs', `[OUTPUT] http (match ${value(section, 'match') ?? '*'}) sends no credentials, but the sink requires them: vmauth answers 401 and Fluent Bit drops every chunk without retrying`, 'set logSink.credentials (http_user/http_passwd from a Secret through the environment)'),
+    );
 }

@@ -131,7 +131,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     findings.push(
       ...guard('helm-values', [], () => chartValuesFindings(release)),
       ...guard('pipeline', [], () => pipelineFindings(release)),
-      ...guard('cross-reference', [], () => releaseAgreementFindings(release)),
+      ...guard('cross-reference', [], () => releaseAgreementFindings(release, target.network?.logSink)),
     );
   }
   findings.push(...guard('cross-reference', [], () => crossReferenceFindings(model)));

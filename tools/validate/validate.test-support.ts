@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { vmauthPodLabels } from '@gitops/log-collection';
+import { operatorVMAuth } from '@gitops/log-collection';
 import type { Finding } from './findings';
 import { validateCluster, type ClusterReport, type ValidationTarget } from './validate-cluster';
 import { FIXTURE, FIXTURE_API_SERVER, FIXTURE_DIR, scratchWorkspace } from '../testing/fixture-cluster.test-support';
@@ -27,7 +27,7 @@ export const scratchTarget = (root: string, external = ['observability-victoria-
   external: { kustomizations: external, namespaces: [] },
   network: {
     apiServer: FIXTURE_API_SERVER,
-    logSink: { namespace: 'observability', podLabels: vmauthPodLabels('victoria-logs'), port: 8427 },
+    logSink: { namespace: 'observability', podLabels: operatorVMAuth({ name: 'victoria-logs', namespace: 'observability' }).podLabels as Record<string, string>, port: 8427 },
   },
 });
 

@@ -1,4 +1,4 @@
-import type { LogCollectionSettings } from '@gitops/log-collection';
+import { operatorVMAuth, VICTORIA_LOGS_MAX_LINE_BYTES, type LogCollectionSettings } from '@gitops/log-collection';
 
 /**
  * Settings every cluster of the fleet shares: the log sink, the container-log tenant and outage
@@ -8,10 +8,14 @@ import type { LogCollectionSettings } from '@gitops/log-collection';
 export const fleet = {
   logCollection: {
     logSink: {
-      // VMAuth `victoria-logs` -> Service vmauth-victoria-logs.observability:8427, deployed by the
-      // Kustomization observability-victoria-logs in each cluster.
-      vmauth: { name: 'victoria-logs', namespace: 'observability', port: 8427 },
+      // VMAuth `victoria-logs` (VictoriaMetrics operator) -> Service vmauth-victoria-logs.observability:8427,
+      // deployed by the Kustomization observability-victoria-logs in each cluster. For the
+      // victoria-logs-cluster chart's vmauth: victoriaLogsClusterVMAuth({ release, namespace }).
+      vmauth: operatorVMAuth({ name: 'victoria-logs', namespace: 'observability' }),
       path: '/insert/jsonline',
+      // It serves unauthenticated writes; set true (and credentials) when it has users only.
+      requiresCredentials: false,
+      maxLineBytes: VICTORIA_LOGS_MAX_LINE_BYTES,
       dependsOn: ['observability-victoria-logs'],
     },
     containerLogs: {

@@ -22,6 +22,10 @@ export interface LogSinkEndpoint {
   namespace: string;
   podLabels: Readonly<Record<string, string>>;
   port: number;
+  /** The sink answers 401 without credentials. */
+  requiresCredentials?: boolean;
+  /** The longest line the sink accepts; a longer one is dropped (answered 200). */
+  maxLineBytes?: number;
 }
 
 /** Objects an app's manifests reference that are deployed elsewhere (validate accepts them). */

@@ -3,12 +3,15 @@ import { defineCluster, renderCluster } from '@gitops/cluster';
 import type { ManifestFile } from '@gitops/manifest';
 import type { LogCollectionSettings } from './generated/log-collection-settings';
 import { FLUENT_BIT_CHART, logCollection } from './log-collection';
+import { operatorVMAuth, VICTORIA_LOGS_MAX_LINE_BYTES } from './sinks';
 
 /** Valid settings that tests change one field of. */
 export const validSettings = (): LogCollectionSettings => ({
   logSink: {
-    vmauth: { name: 'victoria-logs', namespace: 'observability', port: 8427 },
+    vmauth: operatorVMAuth({ name: 'victoria-logs', namespace: 'observability' }),
     path: '/insert/jsonline',
+    requiresCredentials: false,
+    maxLineBytes: VICTORIA_LOGS_MAX_LINE_BYTES,
     dependsOn: ['observability-victoria-logs'],
   },
   containerLogs: { tenant: { accountId: 0, projectId: 0 }, outage: { minutes: 60, linesPerSecond: 300 } },

@@ -28,8 +28,6 @@ export const FLUENT_BIT_CHART: HelmChart = {
 /** The chart's selector labels (`fluent-bit.selectorLabels`): on the pods and the Service. */
 const FLUENT_BIT_LABELS = { 'app.kubernetes.io/name': 'fluent-bit', 'app.kubernetes.io/instance': RELEASE };
 
-/** Pod labels the VictoriaMetrics operator gives a VMAuth's pods (`SelectorLabels()`). */
-export const vmauthPodLabels = (name: string) => ({ 'app.kubernetes.io/name': 'vmauth', 'app.kubernetes.io/instance': name });
 
 /** Longest CRI line kept: containerd splits lines at 16 KiB, so this never drops one. */
 const MAX_CONTAINER_LINE = '256k';
@@ -60,7 +58,8 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
   const { variables } = cluster;
   const { logSink, fluentBit } = settings;
   const namespace = fluentBit.namespace.name;
-  const vmauthHost = `vmauth-${logSink.vmauth.name}.${logSink.vmauth.namespace}.svc.cluster.local`;
+  const { service: vmauth, podLabels: vmauthPodLabels } = logSink.vmauth;
+  const vmauthHost = `${vmauth.name}.${vmauth.namespace}.svc.cluster.local`;
   const tenant = (prefix: string, { accountId, projectId }: LogCollectionSettings['containerLogs']['tenant']) => ({
     accountId: variables.define(`${prefix}_ACCOUNT_ID`, accountId),
     projectId: variables.define(`${prefix}_PROJECT_ID`, projectId),
@@ -90,7 +89,7 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
     hostPaths,
     sink: {
       host: variables.define('OBSERVABILITY_LOG_ENDPOINT_HOST', vmauthHost),
-      port: variables.define('OBSERVABILITY_LOG_ENDPOINT_PORT', logSink.vmauth.port),
+      port: variables.define('OBSERVABILITY_LOG_ENDPOINT_PORT', vmauth.port),
       path: variables.define('OBSERVABILITY_LOG_ENDPOINT_PATH', logSink.path),
       ...(logSink.credentials && {
         credentials: { user: fluentBitEnv(CREDENTIAL_ENV.user), password: fluentBitEnv(CREDENTIAL_ENV.password) },
@@ -136,7 +135,7 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
           egress: [
             dnsEgress(),
             apiServerEgress(cluster.apiServer.cidrs, cluster.apiServer.port),
-            podEgress(logSink.vmauth.namespace, vmauthPodLabels(logSink.vmauth.name), logSink.vmauth.port),
+            podEgress(vmauth.namespace, definedLabels(vmauthPodLabels), vmauth.port),
           ],
         }),
       ],
@@ -169,9 +168,18 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
     },
     files: app,
     external: { kustomizations: logSink.dependsOn, namespaces: fluentBit.namespace.managed ? [] : [namespace] },
-    logSink: { namespace: logSink.vmauth.namespace, podLabels: vmauthPodLabels(logSink.vmauth.name), port: logSink.vmauth.port },
+    logSink: {
+      namespace: vmauth.namespace,
+      podLabels: definedLabels(vmauthPodLabels),
+      port: vmauth.port,
+      requiresCredentials: logSink.requiresCredentials,
+      maxLineBytes: logSink.maxLineBytes,
+    },
   };
 }
+
+const definedLabels = (labels: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(labels).filter((entry): entry is [string, string] => entry[1] !== undefined));
 
 /**
  * Talos enforces Pod Security `baseline` by default, which rejects hostPath volumes. Flux must

@@ -30,7 +30,10 @@ describe('cluster settings validation', () => {
     ['a CPU limit below its request', (s: any) => (s.fluentBit.resources.limits.cpu = '20m'), 'fluentBit.resources.limits.cpu', '20m', /at least the request \(50m\)/],
     ['a memory limit below its request', (s: any) => (s.fluentBit.resources.limits.memory = '0.05Gi'), 'fluentBit.resources.limits.memory', '0.05Gi', /at least the request \(64Mi\)/],
     ['a missing required setting', (s: any) => delete s.logSink, 'logSink', undefined, /required setting/],
-    ['a port out of range', (s: any) => (s.logSink.vmauth.port = 70000), 'logSink.vmauth.port', 70000, /TCP port number from 1 to 65535/],
+    ['required credentials left out', (s: any) => (s.logSink.requiresCredentials = true), 'logSink.credentials', undefined, /this vmauth requires them, answers 401 without/],
+    ['a line limit above VictoriaLogs` 2 MB cap', (s: any) => (s.logSink.maxLineBytes = 4_000_000), 'logSink.maxLineBytes', 4_000_000, /hard cap/],
+    ['pod labels left empty', (s: any) => (s.logSink.vmauth.podLabels = {}), 'logSink.vmauth.podLabels', {}, /at least one/],
+    ['a port out of range', (s: any) => (s.logSink.vmauth.service.port = 70000), 'logSink.vmauth.service.port', 70000, /TCP port number from 1 to 65535/],
     ['a non-numeric tenant id', (s: any) => (s.containerLogs.tenant.accountId = 'default'), 'containerLogs.tenant.accountId', 'default', /whole number from 0 to 4294967295/],
     ['a tenant id beyond uint32', (s: any) => (s.auditLogs.tenant.projectId = 2 ** 32), 'auditLogs.tenant.projectId', 2 ** 32, /uint32/],
     ['a misspelt setting', (s: any) => (s.fluentBit.resource = {}), 'fluentBit.resource', {}, /unknown key; known here: namespace, resources/],
@@ -50,12 +53,12 @@ describe('cluster settings validation', () => {
   });
 
   it('names the cluster in the message', () => {
-    expect(errorFor((s) => (s.logSink.vmauth.port = -1)).message).toMatch(/^invalid settings for cluster "demo" \(clusters\/demo\/cluster.ts\):/);
+    expect(errorFor((s) => (s.logSink.vmauth.service.port = -1)).message).toMatch(/^invalid settings for cluster "demo" \(clusters\/demo\/cluster.ts\):/);
   });
 
   it('reports every problem at once, not only the first', () => {
     const error = errorFor((s) => {
-      s.logSink.vmauth.port = 99999;
+      s.logSink.vmauth.service.port = 99999;
       s.containerLogs.tenant.projectId = 'x';
       s.extra = true;
       s.fluentBit.resources.limits.cpu = '10m';
@@ -64,7 +67,7 @@ describe('cluster settings validation', () => {
       'containerLogs.tenant.projectId',
       'extra',
       'fluentBit.resources.limits.cpu',
-      'logSink.vmauth.port',
+      'logSink.vmauth.service.port',
     ]);
   });
 

@@ -15,7 +15,15 @@ export const MIN_MEMORY_LIMIT = memoryForChunks(CHUNKS_IN_MEMORY);
 
 /** Every problem with the options at once: the schema, then the rules a schema cannot express. */
 export function logCollectionIssues(input: unknown): SettingsIssue[] {
-  return [...schemaIssues(validateSchema, input), ...resourceIssues(input), ...queueIssues(input)];
+  return [...schemaIssues(validateSchema, input), ...resourceIssues(input), ...queueIssues(input), ...credentialIssues(input)];
+}
+
+/** vmauth that answers 401 without credentials makes Fluent Bit drop every chunk, unretried. */
+function credentialIssues(input: unknown): SettingsIssue[] {
+  const sink = (input as { logSink?: { requiresCredentials?: unknown; credentials?: unknown } } | null)?.logSink;
+  return sink?.requiresCredentials === true && sink.credentials === undefined
+    ? [{ path: 'logSink.credentials', value: undefined, expected: 'credentials (a Secret with the vmauth user and password): this vmauth requires them, answers 401 without, and Fluent Bit drops a chunk on 401 without retrying' }]
+    : [];
 }
 
 /** Each stream's on-disk queue must fit the node disk we allow it. */

@@ -14,7 +14,7 @@ export const auditLogsSetting = (audit: boolean): string => (audit ? AUDIT_ON : 
 export function newDefinition(name: string, { environment, audit }: DefinitionOptions): string {
   return `import { chartSources } from '@gitops/chart-sources';
 import { defineCluster } from '@gitops/cluster';
-import { FLUENT_BIT_CHART, logCollection } from '@gitops/log-collection';
+import { FLUENT_BIT_CHART, logCollection, operatorVMAuth, VICTORIA_LOGS_MAX_LINE_BYTES } from '@gitops/log-collection';
 
 /** The ${name} cluster. Its name is its folder's: clusters/${name}, rendered into kubernetes/clusters/${name}. */
 export default defineCluster({
@@ -30,9 +30,14 @@ export default defineCluster({
     // Fluent Bit on every node, shipping container logs to VictoriaLogs through vmauth.
     logCollection({
       logSink: {
-        // The VMAuth in front of VictoriaLogs: Service vmauth-<name>.<namespace>:<port>.
-        vmauth: { name: 'victoria-logs', namespace: 'observability', port: 8427 },
+        // The vmauth in front of VictoriaLogs, with its Service and pod labels: an operator-managed
+        // VMAuth, or victoriaLogsClusterVMAuth({ release, namespace }) for the victoria-logs-cluster chart's.
+        vmauth: operatorVMAuth({ name: 'victoria-logs', namespace: 'observability' }),
         path: '/insert/jsonline',
+        // true when vmauth answers 401 without credentials (then set credentials below).
+        requiresCredentials: false,
+        // VictoriaLogs' -insert.maxLineSizeBytes: every record shipped must fit.
+        maxLineBytes: VICTORIA_LOGS_MAX_LINE_BYTES,
         // Flux Kustomizations (flux-system) that deploy the sink; Fluent Bit waits for them.
         dependsOn: ['observability-victoria-logs'],
         // vmauth basic auth from a Secret in the Fluent Bit namespace, when it requires it:
