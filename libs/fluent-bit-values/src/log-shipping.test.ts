@@ -26,6 +26,10 @@ describe('log shipping pipeline (corrections to the story)', () => {
     expect(output!.header).toEqual({ AccountID: '0', ProjectID: '0' });
   });
 
+  it('logs warnings and errors only, not a line per successful request that the node would then ship', () => {
+    expect(output!.log_level).toBe('warn');
+  });
+
   it('never drops a chunk after a few retries, and caps the backoff', () => {
     expect(output!.retry_limit).toBe('no_limits');
     expect(pipeline.service['scheduler.cap']).toBe(30);

@@ -50,6 +50,10 @@ export function victoriaLogsOutput(options: VictoriaLogsOutputOptions): HttpOutp
     }),
     // Never give up on a chunk: with `Retry_Limit 3` everything was dropped after ~35 s of outage.
     retry_limit: 'no_limits',
+    // At info, out_http logs a line per successful request (http.c, `HTTP status=200`); Fluent Bit
+    // tails its own pod's log, so each node would ship its own chatter forever. Errors and
+    // warnings (4xx, 5xx, retries) still log, and ship.
+    log_level: 'warn',
     'storage.total_limit_size': options.queueLimit,
   };
 }

@@ -98,6 +98,8 @@ export type Filter = KubernetesFilter | ModifyFilter | NestFilter;
 
 interface CommonOutput {
   match: string;
+  /** The output's own log level; unset, it inherits [SERVICE] log_level (flb_output.c). */
+  log_level?: 'off' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** A number of retries, or `no_limits`. */
   retry_limit?: number | 'no_limits' | 'no_retries';
   'storage.total_limit_size'?: Size;
