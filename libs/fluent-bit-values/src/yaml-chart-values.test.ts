@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { IMAGE_PARSERS, chartConfigFiles, lintPipeline } from '@gitops/fluent-bit-lint';
 import { fluentBitChartValues, type FluentBitChartOptions } from './chart-values';
 import { logShippingPipeline } from './log-shipping';
-import { withAuditLogs } from './pipeline-options.test-support';
+import { containerLogsOnly, withAuditLogs } from './pipeline-options.test-support';
 import { toYamlConfig } from './pipeline/yaml';
 import { YAML_CONFIG_ARGS, YAML_CONFIG_FILE, fluentBitYamlChartValues } from './yaml-chart-values';
 
@@ -45,6 +46,17 @@ describe('fluent-bit chart values with a YAML configuration', () => {
     const { args: _args, config: _config, ...rest } = values;
     const { config: _classicConfig, ...classicRest } = classic;
     expect(rest).toEqual(classicRest);
+  });
+
+  it.each([
+    ['container logs only', containerLogsOnly],
+    ['with audit logs', withAuditLogs],
+  ])('passes the pipeline lint on the files the chart mounts, read from fluent-bit.yaml (%s)', (_, pipelineOptions) => {
+    const chart = fluentBitYamlChartValues({ ...options, pipeline: logShippingPipeline(pipelineOptions) });
+    const files = chartConfigFiles({ ...chart.config, extraFiles: { [YAML_CONFIG_FILE]: chart.config.extraFiles![YAML_CONFIG_FILE]! } });
+    expect(Object.keys(files).sort()).toEqual(['custom_parsers.conf', 'fluent-bit.conf', 'fluent-bit.yaml']);
+    const mounts = chart.daemonSetVolumeMounts!.map((mount) => ({ mountPath: mount.mountPath, readOnly: mount.readOnly ?? false }));
+    expect(lintPipeline({ files, entryPoint: YAML_CONFIG_FILE, mounts, imageParsers: IMAGE_PARSERS })).toEqual([]);
   });
 
   it('refuses "{{", which the chart`s Helm tpl would evaluate', () => {
