@@ -1,6 +1,8 @@
 /**
- * Parser and linter for Fluent Bit 5.1.1 classic-mode configuration, as the fluent-bit Helm
- * chart 0.58.x mounts it (/fluent-bit/etc/conf, workdir /fluent-bit/etc).
+ * Parser and linter for Fluent Bit 5.1.1 configuration, classic mode and YAML, as the fluent-bit
+ * Helm chart 0.58.x mounts it (/fluent-bit/etc/conf, workdir /fluent-bit/etc). The entry point is
+ * `PipelineInput.entryPoint` (fluent-bit.conf by default); `*.yaml`/`*.yml` files are read in the
+ * YAML format (parseYamlConfig) into the same sections, so every check below applies to both.
  *
  * lintPipeline reports (errors unless noted):
  *  1. syntax problems, and @INCLUDE / Parsers_File targets that do not exist;
@@ -30,6 +32,7 @@ export type {
   PipelineInput,
 } from './types';
 export { parseClassicConfig, parserNames, sectionLabel } from './parse';
+export { parseYamlConfig, isYamlFile } from './parse-yaml';
 export { lintPipeline, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
 export { chartConfigFiles, chartConfigKeyForLine, chartConfigLocation, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
 export { IMAGE_PARSERS } from './generated/image-parsers';

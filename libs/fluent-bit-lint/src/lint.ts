@@ -1,7 +1,9 @@
 /**
- * Lints a Fluent Bit 5.1.1 classic-mode pipeline as the fluent-bit Helm chart (0.58.x) mounts it:
- * every file in /fluent-bit/etc/conf/, fluent-bit.conf as the entry point, the process started with
- * `--workdir=/fluent-bit/etc` (so relative paths are tried in /fluent-bit/etc first).
+ * Lints a Fluent Bit 5.1.1 pipeline as the fluent-bit Helm chart (0.58.x) mounts it: every file in
+ * /fluent-bit/etc/conf/, fluent-bit.conf (or `entryPoint`) as the entry point, the process started
+ * with `--workdir=/fluent-bit/etc` (so relative paths are tried in /fluent-bit/etc first). Files
+ * named `*.yaml`/`*.yml` are read in the YAML format (./parse-yaml.ts) into the same sections, so
+ * the same checks run on both formats.
  *
  * This module runs the loader (./lint/load.ts) and the checks (./lint/checks/) in order; they share
  * one LintContext (./lint/context.ts).
@@ -22,7 +24,9 @@ import { createContext, sortedFindings } from './lint/context';
 import { loadEntryPoint, loadParsers, loadUpstreams } from './lint/load';
 import { collectProducers } from './lint/producers';
 import { pluginName, serviceValue } from './lint/sections';
-import type { PipelineFinding, PipelineInput } from './types';
+import { isYamlFile } from './parse-yaml';
+import { PARSER_FILE_KINDS } from './lint/constants';
+import type { ConfigSection, PipelineFinding, PipelineInput } from './types';
 
 export { CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint/constants';
 
@@ -31,8 +35,12 @@ export function lintPipeline(input: PipelineInput): PipelineFinding[] {
   const ctx = createContext(input);
 
   // 1. parse the entry point and its @INCLUDEs
-  const main = loadEntryPoint(ctx);
-  if (!main) return ctx.findings;
+  const loaded = loadEntryPoint(ctx);
+  if (!loaded) return ctx.findings;
+  // YAML files may define parsers inline (flb_config.c: "Yaml allow parsers definitions in any Yaml file").
+  const isInlineParser = (section: ConfigSection) => isYamlFile(section.file) && PARSER_FILE_KINDS.includes(section.kind);
+  const inlineParsers = loaded.filter(isInlineParser);
+  const main = loaded.filter((section) => !isInlineParser(section));
   checkMainKinds(ctx, main);
   const service = main.filter((section) => section.kind === 'SERVICE');
   const inputs = main.filter((section) => section.kind === 'INPUT');
@@ -41,7 +49,7 @@ export function lintPipeline(input: PipelineInput): PipelineFinding[] {
   const customs = main.filter((section) => section.kind === 'CUSTOM');
 
   // 1 + 4. parsers files
-  const parsers = loadParsers(ctx, service);
+  const parsers = loadParsers(ctx, service, inlineParsers);
 
   // 2. known plugins and keys
   checkServiceKeys(ctx, service);

@@ -47,6 +47,12 @@ export interface ParsedClassicConfig {
 export interface PipelineInput {
   /** file name -> content, as mounted in /fluent-bit/etc/conf/ (fluent-bit.conf is the entry point) */
   files: Readonly<Record<string, string>>;
+  /**
+   * The file in `files` Fluent Bit is started with (`--config=/fluent-bit/etc/conf/<entryPoint>`);
+   * fluent-bit.conf when omitted. Like Fluent Bit, a `.yaml`/`.yml` name is read as the YAML
+   * format, any other as classic (so are included and parsers files).
+   */
+  entryPoint?: string;
   /** container volume mounts: where Fluent Bit can read/write */
   mounts: ReadonlyArray<{ mountPath: string; readOnly: boolean }>;
   /** names defined by the image's /fluent-bit/etc/parsers.conf */

@@ -1,6 +1,7 @@
 /** Typed values for the fluent-bit Helm chart and the Fluent Bit pipeline inside them. */
 export type * from './pipeline/model';
 export { toClassicConfig, type ClassicConfig } from './pipeline/classic';
+export { toYamlConfig, yamlString } from './pipeline/yaml';
 export type { FluentBitChartValues } from './generated/chart-values';
 export * from './paths';
 export { containerLogInput, kubernetesMetadataFilter, liftKubernetesMetadata, CONTAINER_LOG_TAG } from './container-logs';
@@ -10,4 +11,10 @@ export { victoriaLogsOutput, type VictoriaLogsOutputOptions, type VictoriaLogsTe
 export { serviceSection, memoryForChunks, METRICS_PORT, type ServiceOptions } from './service';
 export { logShippingPipeline, type LogShippingOptions, type LogStreamOptions } from './log-shipping';
 export { fluentBitChartValues, type FluentBitChartOptions } from './chart-values';
+export {
+  fluentBitYamlChartValues,
+  YAML_CONFIG_ARGS,
+  YAML_CONFIG_FILE,
+  type FluentBitYamlChartValues,
+} from './yaml-chart-values';
 export { fluentBitEnv } from './environment';

@@ -5,6 +5,8 @@ import { ENTRY_POINT } from './constants';
 
 export interface LintContext {
   readonly input: PipelineInput;
+  /** the file Fluent Bit is started with (input.entryPoint, else fluent-bit.conf) */
+  readonly entryPoint: string;
   /** findings in the order they were reported */
   readonly findings: PipelineFinding[];
   /** loaded files in load order (findings are sorted by it) */
@@ -20,12 +22,14 @@ export interface LintContext {
 }
 
 export function createContext(input: PipelineInput): LintContext {
+  const entryPoint = input.entryPoint ?? ENTRY_POINT;
   return {
     input,
+    entryPoint,
     findings: [],
     fileOrder: [],
     loaded: new Set<string>(),
-    referenced: new Set<string>([ENTRY_POINT]),
+    referenced: new Set<string>([entryPoint]),
     variables: new Map<string, string>(),
     allSections: [],
   };

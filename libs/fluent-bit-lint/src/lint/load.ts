@@ -4,11 +4,12 @@
  */
 import { BUILTIN_MULTILINE_PARSERS, IMAGE_ETC_FILES, MULTILINE_PARSER_KEYS, UPSTREAM_KEYS } from '../fluent-bit-5.1.1';
 import { parseClassicConfig } from '../parse';
+import { isYamlFile, parseYamlConfig } from '../parse-yaml';
 import type { ConfigSection, ParsedClassicConfig } from '../types';
 import { globToRegExp } from '../util';
 import { checkKeys, unknownKind } from './checks/keys';
 import { checkParserSection } from './checks/parsers';
-import { ALL_KINDS, CONFIG_DIR, ENTRY_POINT, IMAGE_PARSERS_FILE, WORK_DIR } from './constants';
+import { ALL_KINDS, CONFIG_DIR, IMAGE_PARSERS_FILE, WORK_DIR } from './constants';
 import { at, report, type LintContext } from './context';
 import { hasEnv, lower, own, prop, props } from './sections';
 
@@ -39,21 +40,41 @@ export interface LoadedParsers {
 
 /** Reports a missing entry point (then there is nothing to load), else loads it with its @INCLUDEs. */
 export function loadEntryPoint(ctx: LintContext): ConfigSection[] | undefined {
-  if (own(ctx.input.files, ENTRY_POINT) === undefined) {
+  const entry = ctx.entryPoint;
+  if (own(ctx.input.files, entry) === undefined) {
     report(ctx, {
       severity: 'error',
-      file: ENTRY_POINT,
-      message: `${CONFIG_DIR}/${ENTRY_POINT} is missing: Fluent Bit has no configuration`,
-      fix: 'provide fluent-bit.conf (chart values config.service/inputs/filters/outputs)',
+      file: entry,
+      message: `${CONFIG_DIR}/${entry} is missing: Fluent Bit has no configuration`,
+      fix: isYamlFile(entry)
+        ? `provide ${entry} (chart values config.extraFiles)`
+        : 'provide fluent-bit.conf (chart values config.service/inputs/filters/outputs)',
     });
     return undefined;
   }
-  return loadMain(ctx, ENTRY_POINT, []);
+  const main = loadMain(ctx, entry, []);
+  // YAML: `service` may be defined once across the main file and its includes (flb_cf_yaml.c service_set).
+  if (isYamlFile(entry)) {
+    const services = main.filter((section) => section.kind === 'SERVICE' && isYamlFile(section.file));
+    for (const section of services.slice(1)) {
+      const first = services[0]!;
+      report(ctx, {
+        severity: 'error',
+        file: section.file,
+        line: section.line,
+        section: '[SERVICE]',
+        message: `duplicated definition of 'service' (also at ${first.file}:${first.line}): Fluent Bit does not start`,
+        fix: 'define service once, in the main file',
+      });
+    }
+  }
+  return main;
 }
 
 /** Parses a file we were given and records it as loaded. */
 function parseFile(ctx: LintContext, name: string): ParsedClassicConfig {
-  const parsed = parseClassicConfig(ctx.input.files[name]!, name);
+  const text = ctx.input.files[name]!;
+  const parsed = isYamlFile(name) ? parseYamlConfig(text, name) : parseClassicConfig(text, name);
   if (!ctx.fileOrder.includes(name)) ctx.fileOrder.push(name);
   ctx.loaded.add(name);
   ctx.referenced.add(name);
@@ -67,8 +88,11 @@ function parse(ctx: LintContext, name: string): ConfigSection[] {
   return parseFile(ctx, name).sections;
 }
 
-/** Resolves a path the way Fluent Bit does for @INCLUDE and Parsers_File (cwd first, then the config dir). */
-function resolve(ctx: LintContext, path: string): Resolved[] {
+/**
+ * Resolves a path the way Fluent Bit does for @INCLUDE and Parsers_File (cwd first, then the config
+ * dir); a YAML `includes` entry resolves against the including file's directory only (read_config).
+ */
+function resolve(ctx: LintContext, path: string, relativeTo: 'workdir-first' | 'config-dir' = 'workdir-first'): Resolved[] {
   const files = ctx.input.files;
   if (path.startsWith('/')) {
     if (path.startsWith(`${CONFIG_DIR}/`)) {
@@ -82,7 +106,7 @@ function resolve(ctx: LintContext, path: string): Resolved[] {
     return [{ kind: 'outside', path }];
   }
   const relative = path.replace(/^\.\//, '');
-  if (IMAGE_ETC_FILES.includes(relative)) return [{ kind: 'image', path: `${WORK_DIR}/${relative}` }];
+  if (relativeTo === 'workdir-first' && IMAGE_ETC_FILES.includes(relative)) return [{ kind: 'image', path: `${WORK_DIR}/${relative}` }];
   if (relative.includes('*')) return glob(ctx, relative);
   return own(files, relative) !== undefined
     ? [{ kind: 'file', name: relative, path: `${CONFIG_DIR}/${relative}` }]
@@ -116,25 +140,26 @@ function loadMain(ctx: LintContext, name: string, chain: string[]): ConfigSectio
       continue;
     }
     const { directive } = item;
-    for (const target of resolve(ctx, directive.argument)) {
+    const what = isYamlFile(name) ? 'includes:' : '@INCLUDE';
+    for (const target of resolve(ctx, directive.argument, isYamlFile(name) ? 'config-dir' : 'workdir-first')) {
       const where = { severity: 'error' as const, file: name, line: directive.line };
       if (target.kind === 'missing') {
         report(ctx, {
           ...where,
-          message: `@INCLUDE ${directive.argument}: ${target.path} does not exist, so Fluent Bit does not start`,
+          message: `${what} ${directive.argument}: ${target.path} does not exist, so Fluent Bit does not start`,
           fix: `add ${target.path.slice(CONFIG_DIR.length + 1)} to config.extraFiles or fix the path`,
         });
       } else if (target.kind === 'image' || target.kind === 'outside') {
         report(ctx, {
           ...where,
           severity: 'warning',
-          message: `@INCLUDE ${directive.argument}: ${target.path} is not one of the chart's config files, so it is not checked`,
+          message: `${what} ${directive.argument}: ${target.path} is not one of the chart's config files, so it is not checked`,
           fix: `put the file into config.extraFiles and include ${CONFIG_DIR}/<name>`,
         });
       } else if (chain.includes(target.name) || target.name === name || ctx.loaded.has(target.name)) {
         report(ctx, {
           ...where,
-          message: `@INCLUDE ${directive.argument}: ${target.name} is included twice (or includes itself); Fluent Bit refuses it`,
+          message: `${what} ${directive.argument}: ${target.name} is included twice (or includes itself); Fluent Bit refuses it`,
           fix: 'include every file once',
         });
       } else {
@@ -146,7 +171,7 @@ function loadMain(ctx: LintContext, name: string, chain: string[]): ConfigSectio
 }
 
 /** Loads every Parsers_File in order; returns the parser definitions in load order. */
-export function loadParsers(ctx: LintContext, service: ConfigSection[]): LoadedParsers {
+export function loadParsers(ctx: LintContext, service: ConfigSection[], inline: ConfigSection[] = []): LoadedParsers {
   const parsers: ParserDefinition[] = [];
   const multiline = new Set(BUILTIN_MULTILINE_PARSERS);
   const unseen: string[] = [];
@@ -196,41 +221,48 @@ export function loadParsers(ctx: LintContext, service: ConfigSection[]): LoadedP
           `put the parsers into config.customParsers (${CONFIG_DIR}/custom_parsers.conf)`,
         );
       } else {
-        for (const parsed of parse(ctx, target.name)) {
-          if (parsed.kind === 'PARSER') {
-            const name = prop(parsed, 'name');
-            parsers.push({ name: name?.value ?? '', section: parsed });
-            checkParserSection(ctx, parsed);
-          } else if (parsed.kind === 'MULTILINE_PARSER') {
-            const name = prop(parsed, 'name');
-            if (name) multiline.add(lower(name.value));
-            checkKeys(ctx, parsed, MULTILINE_PARSER_KEYS, 'Fluent Bit ignores it');
-            if (!name)
-              at(
-                ctx,
-                parsed,
-                undefined,
-                'error',
-                '[MULTILINE_PARSER] has no Name: Fluent Bit does not start',
-                'add "Name <parser name>"',
-              );
-          } else if (ALL_KINDS.includes(parsed.kind)) {
-            at(
-              ctx,
-              parsed,
-              undefined,
-              'warning',
-              `[${parsed.kind}] is ignored in a parsers file`,
-              'move it to the main configuration or remove it',
-            );
-          } else {
-            unknownKind(ctx, parsed);
-          }
-        }
+        addParserSections(ctx, parse(ctx, target.name), parsers, multiline);
       }
     }
   }
+  // YAML: parsers defined inline are loaded after every parsers_file (flb_config.c).
+  addParserSections(ctx, inline, parsers, multiline);
   return { parsers, multiline, imageLoaded, unseen };
+}
+
+/** Records the parsers and multiline parsers of a parsers file (or of YAML `parsers:`), checking each. */
+function addParserSections(ctx: LintContext, sections: ConfigSection[], parsers: ParserDefinition[], multiline: Set<string>): void {
+  for (const parsed of sections) {
+    if (parsed.kind === 'PARSER') {
+      const name = prop(parsed, 'name');
+      parsers.push({ name: name?.value ?? '', section: parsed });
+      checkParserSection(ctx, parsed);
+    } else if (parsed.kind === 'MULTILINE_PARSER') {
+      const name = prop(parsed, 'name');
+      if (name) multiline.add(lower(name.value));
+      checkKeys(ctx, parsed, MULTILINE_PARSER_KEYS, 'Fluent Bit ignores it');
+      if (!name)
+        at(
+          ctx,
+          parsed,
+          undefined,
+          'error',
+          '[MULTILINE_PARSER] has no Name: Fluent Bit does not start',
+          'add "Name <parser name>"',
+        );
+    } else if (ALL_KINDS.includes(parsed.kind)) {
+      at(
+        ctx,
+        parsed,
+        undefined,
+        'warning',
+        `[${parsed.kind}] is ignored in a parsers file`,
+        'move it to the main configuration or remove it',
+      );
+    } else {
+      unknownKind(ctx, parsed);
+    }
+  }
 }
 
 /** out_forward / out_es `Upstream` files (UPSTREAM and NODE sections). */
