@@ -100,6 +100,7 @@ pipeline:
         - AccountID 0
         - ProjectID 0
       retry_limit: no_limits
+      log_level: warn
       storage.total_limit_size: 864M
 `;
 
