@@ -2,6 +2,14 @@
 import * as validators from './validators.js';
 import type { Validator } from './validators.js';
 
+export interface SchemaExplanation {
+  schemaPath: string;
+  instancePath: readonly string[];
+  keyword?: string;
+  message?: string;
+  fix?: string;
+}
+
 export interface KindSchema {
   validate: Validator;
   /** The committed strict JSON Schema, relative to the workspace root. */
@@ -29,4 +37,13 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
   "v1/ServiceAccount": { validate: validators.validateServiceAccountV1, schema: "schemas/kubernetes/v1.36.0-standalone-strict/serviceaccount-v1.json" },
 };
 
-export const FLUENT_BIT_CHART_VALUES: KindSchema = { validate: validators.validateFluentBitChartValues, schema: "schemas/charts/fluent-bit-0.58.1.values.json" };
+export interface ValuesSchema extends KindSchema {
+  /** The schema's `x-message`/`x-fix` annotations, located for the validator's errors. */
+  explanations: ReadonlyArray<SchemaExplanation>;
+}
+
+export const FLUENT_BIT_CHART_VALUES: ValuesSchema = {
+  validate: validators.validateFluentBitChartValues,
+  schema: "schemas/charts/fluent-bit-0.58.1.values.json",
+  explanations: [],
+};
