@@ -361,6 +361,7 @@ describe('schemaFiles(shared)', () => {
       ['schemas/crds/helm.toolkit.fluxcd.io/helmrelease_v2.json', 'validateHelmReleaseV2',
         { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'a' }, spec: { foo: 1 } }, false],
       ['schemas/charts/fluent-bit-0.58.1.values.json', 'validateFluentBitChartValues', { kind: 'DaemonSet', volumes: [] }, false],
+      ['schemas/charts/fluent-bit-0.58.1.values.json', 'validateFluentBitChartValues', { kind: 'DaemonSet', config: { service: '', inputs: '', filters: '', outputs: '', customParsers: '' }, terminationGracePeriodSeconds: 0 }, false],
     ];
     for (const [path, name, data, valid] of samples) {
       const fromJson = ajv().compile(byPath.get(path)!);
