@@ -15,6 +15,7 @@ import {
   kindSuffix,
   kubernetesSchemaPath,
   crdSchemaPath,
+  schemaExplanations,
   schemaFiles,
   stableJson,
   toStrictSchema,
@@ -152,6 +153,40 @@ describe('toStrictSchema', () => {
       exclusiveMinimum: 0,
       maximum: 10,
     });
+  });
+
+  it('leaves conditions (if/then/else/not) open: they add constraints to fields the properties declare', () => {
+    const schema = strict({
+      type: 'object',
+      properties: { kind: { enum: ['A', 'B'] }, a: { type: 'object', properties: { type: { type: 'string' } } }, b: { type: 'integer' } },
+      if: { properties: { kind: { const: 'B' } }, required: ['kind'] },
+      then: { properties: { a: { properties: { type: { enum: ['x'] } } }, b: { not: {} } } },
+      else: { properties: { a: { properties: { type: { enum: ['y'] } } } } },
+    });
+    expect(schema['additionalProperties']).toBe(false);
+    expect(accepts(schema, { kind: 'A', a: { type: 'y' }, b: 1 })).toBe(true);
+    expect(accepts(schema, { kind: 'B', a: { type: 'x' } })).toBe(true);
+    expect(accepts(schema, { kind: 'B', a: { type: 'y' } })).toBe(false);
+    expect(accepts(schema, { kind: 'B', b: 1 })).toBe(false);
+    expect(accepts(schema, { kind: 'A', a: { type: 'y', other: 1 } })).toBe(false);
+  });
+
+  it('keeps our x-message/x-fix annotations and locates them for the validators` errors', () => {
+    const schema = strict({
+      type: 'object',
+      properties: {
+        n: { type: 'integer', minimum: 1, 'x-message': { minimum: 'zero is dropped' }, 'x-fix': { minimum: 'use 1' } },
+        list: { type: 'array', items: { type: 'object', properties: { k: { not: {}, 'x-message': 'no k' } } } },
+      },
+      allOf: [{ if: { required: ['n'] }, then: { required: ['list'] }, 'x-message': 'n needs list' }],
+    });
+    expect(schema['properties']).toMatchObject({ n: { 'x-message': { minimum: 'zero is dropped' }, 'x-fix': { minimum: 'use 1' } } });
+    expect(schemaExplanations(schema)).toEqual([
+      { schemaPath: '#/properties/n', instancePath: ['n'], keyword: 'minimum', message: 'zero is dropped', fix: 'use 1' },
+      { schemaPath: '#/properties/list/items/properties/k', instancePath: ['list', '*', 'k'], message: 'no k' },
+      { schemaPath: '#/allOf/0', instancePath: [], message: 'n needs list' },
+    ]);
+    expect(() => schemaExplanations({ type: 'integer', 'x-message': { maximum: 'm' } })).toThrow(/maximum/);
   });
 
   it('rejects keywords it does not understand instead of ignoring them', () => {
@@ -326,6 +361,7 @@ describe('schemaFiles(shared)', () => {
       ['schemas/crds/helm.toolkit.fluxcd.io/helmrelease_v2.json', 'validateHelmReleaseV2',
         { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'a' }, spec: { foo: 1 } }, false],
       ['schemas/charts/fluent-bit-0.58.1.values.json', 'validateFluentBitChartValues', { kind: 'DaemonSet', volumes: [] }, false],
+      ['schemas/charts/fluent-bit-0.58.1.values.json', 'validateFluentBitChartValues', { kind: 'DaemonSet', config: { service: '', inputs: '', filters: '', outputs: '', customParsers: '' }, terminationGracePeriodSeconds: 0 }, false],
     ];
     for (const [path, name, data, valid] of samples) {
       const fromJson = ajv().compile(byPath.get(path)!);

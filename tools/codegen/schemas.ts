@@ -73,7 +73,19 @@ const isNode = (value: unknown): value is SchemaNode =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keywords whose value is one subschema. */
-const SUBSCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'not']);
+const SUBSCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'propertyNames']);
+/**
+ * Keywords whose subschema adds conditions on the same value as its parent (`if`/`then`/`else`,
+ * `not`): the parent's `properties` already say which fields exist, so nothing in them is closed.
+ */
+const CONDITION_KEYWORDS = new Set(['if', 'then', 'else', 'not']);
+/**
+ * Our own annotations, kept in the strict schema: `x-message` explains a failure in the chart's
+ * terms and `x-fix` says what to do instead (a string for this node and everything under it, or an
+ * object keyed by one keyword of this node). Validators ignore them; codegen carries them to the
+ * catalog (see `schemaExplanations`).
+ */
+export const EXPLANATION_KEYWORDS = ['x-message', 'x-fix'] as const;
 /** Keywords whose value is a list of subschemas. */
 const SUBSCHEMA_LIST_KEYWORDS = new Set(['anyOf', 'oneOf', 'allOf']);
 /** Keywords whose value is data (or plain numbers/strings), copied as is. */
@@ -126,6 +138,8 @@ export interface StrictOptions {
    * emits `creationTimestamp: null`; kubeconform's schemas accept it. Required fields stay non-null.
    */
   nullableOptional?: boolean;
+  /** Inside a condition (`if`/`then`/`else`/`not`): objects are not closed. */
+  open?: boolean;
 }
 
 /** `$ref` suffix of a definition's twin that also accepts null (a `$ref` takes no sibling `type`). */
@@ -154,6 +168,10 @@ export function toStrictSchema(node: unknown, options: StrictOptions): unknown {
   const intOrString = node['x-kubernetes-int-or-string'] === true || node['format'] === 'int-or-string';
   const out: SchemaNode = {};
   for (const [key, value] of Object.entries(node)) {
+    if ((EXPLANATION_KEYWORDS as readonly string[]).includes(key)) {
+      out[key] = structuredClone(value);
+      continue;
+    }
     if (IGNORED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
     if (intOrString && (key === 'type' || ((key === 'anyOf' || key === 'oneOf') && onlyTypes(value)))) continue;
     if (key === 'properties' && isNode(value)) {
@@ -166,6 +184,8 @@ export function toStrictSchema(node: unknown, options: StrictOptions): unknown {
       );
     } else if (SUBSCHEMA_KEYWORDS.has(key)) {
       out[key] = typeof value === 'boolean' ? value : toStrictSchema(value, options);
+    } else if (CONDITION_KEYWORDS.has(key)) {
+      out[key] = typeof value === 'boolean' ? value : toStrictSchema(value, { ...options, open: true });
     } else if (SUBSCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
       out[key] = value.map((item) => toStrictSchema(item, options));
     } else if (VALUE_KEYWORDS.has(key)) {
@@ -200,7 +220,7 @@ export function toStrictSchema(node: unknown, options: StrictOptions): unknown {
   }
 
   const preserveUnknown = node['x-kubernetes-preserve-unknown-fields'] === true;
-  if (isNode(out['properties']) && out['additionalProperties'] === undefined && !preserveUnknown) {
+  if (isNode(out['properties']) && out['additionalProperties'] === undefined && !preserveUnknown && !options.open) {
     out['additionalProperties'] = false;
   }
   if (options.nullableOptional) {
@@ -237,6 +257,66 @@ export function allowNull(schema: SchemaNode): SchemaNode {
     delete out['const'];
   }
   return out;
+}
+
+/**
+ * An `x-message`/`x-fix` annotation, located for the validators' errors: Ajv reports an error with
+ * the schema path of its keyword (`#/properties/a/minimum`) and the instance path of the value
+ * (`/a`). Errors of Kubernetes definitions reached by `$ref` carry schema paths relative to their
+ * definition, so an explanation also names the instance path its node applies to (`*` for any
+ * segment: array items, map values); an error deeper in the data than its schema path explains
+ * belongs to a definition, not to us.
+ */
+export interface SchemaExplanation {
+  /** JSON pointer of the annotated node in the values schema, `#`-prefixed as Ajv's schemaPath. */
+  schemaPath: string;
+  /** Segments of the instance path the node validates; `*` matches any one segment. */
+  instancePath: string[];
+  /** Only errors of this keyword of the node (object form); else the node and everything under it. */
+  keyword?: string;
+  message?: string;
+  fix?: string;
+}
+
+const pointerSegment = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Every `x-message`/`x-fix` of a strict schema (with `$ref`s, as compiled), in document order. */
+export function schemaExplanations(schema: unknown): SchemaExplanation[] {
+  const found: SchemaExplanation[] = [];
+  const visit = (node: unknown, pointer: string, instance: string[]): void => {
+    if (!isNode(node)) return;
+    const [messages, fixes] = EXPLANATION_KEYWORDS.map((key) => node[key]);
+    const keywords = new Set<string | undefined>();
+    for (const annotation of [messages, fixes]) {
+      if (annotation === undefined) continue;
+      if (typeof annotation === 'string') keywords.add(undefined);
+      else if (isNode(annotation) && Object.values(annotation).every((v) => typeof v === 'string')) {
+        for (const keyword of Object.keys(annotation)) {
+          if (!(keyword in node)) throw new Error(`codegen: ${pointer || '/'} explains keyword ${keyword}, which it does not have`);
+          keywords.add(keyword);
+        }
+      } else throw new Error(`codegen: ${pointer || '/'}: x-message and x-fix are a string or an object of strings by keyword`);
+    }
+    for (const keyword of keywords) {
+      const pick = (annotation: unknown): string | undefined =>
+        typeof annotation === 'string' ? (keyword === undefined ? annotation : undefined) : isNode(annotation) && keyword !== undefined ? (annotation[keyword] as string | undefined) : undefined;
+      const message = pick(messages) ?? (keyword !== undefined && typeof messages === 'string' ? messages : undefined);
+      const fix = pick(fixes) ?? (keyword !== undefined && typeof fixes === 'string' ? fixes : undefined);
+      found.push({ schemaPath: `#${pointer}`, instancePath: instance, ...(keyword !== undefined && { keyword }), ...(message !== undefined && { message }), ...(fix !== undefined && { fix }) });
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${pointer}/${pointerSegment(key)}`;
+      if ((key === 'properties' || key === 'patternProperties') && isNode(value)) {
+        for (const [name, child] of Object.entries(value)) {
+          visit(child, `${at}/${pointerSegment(name)}`, [...instance, key === 'properties' ? name : '*']);
+        }
+      } else if (key === 'items' || key === 'additionalProperties') visit(value, at, [...instance, '*']);
+      else if (CONDITION_KEYWORDS.has(key) || key === 'propertyNames') visit(value, at, instance);
+      else if (SUBSCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) value.forEach((child, i) => visit(child, `${at}/${i}`, instance));
+    }
+  };
+  visit(schema, '', []);
+  return found;
 }
 
 /** Replaces every `$ref` with its target (recursively); a reference cycle is an error. */
@@ -515,6 +595,9 @@ function validatorFiles(
   kubernetesDefinitions: Record<string, SchemaNode>,
   sources: readonly Source[],
 ): GeneratedFile[] {
+  const chartValues = targets.find((t) => t.exportName === CHART_VALUES.exportName);
+  if (!chartValues) throw new Error(`codegen: no target ${CHART_VALUES.exportName}`);
+  const explanations = schemaExplanations(chartValues.withRefs);
   // One root schema holds the Kubernetes definitions and every target, so Ajv compiles each
   // definition once (a `$ref` into another root would be compiled again for every root).
   const definitions: Record<string, SchemaNode> = { ...kubernetesDefinitions };
@@ -552,6 +635,14 @@ function validatorFiles(
     "import * as validators from './validators.js';",
     "import type { Validator } from './validators.js';",
     '',
+    'export interface SchemaExplanation {',
+    '  schemaPath: string;',
+    '  instancePath: readonly string[];',
+    '  keyword?: string;',
+    '  message?: string;',
+    '  fix?: string;',
+    '}',
+    '',
     'export interface KindSchema {',
     '  validate: Validator;',
     '  /** The committed strict JSON Schema, relative to the workspace root. */',
@@ -565,7 +656,16 @@ function validatorFiles(
       .map((t) => `  ${JSON.stringify(t.key)}: { validate: validators.${t.exportName}, schema: ${JSON.stringify(t.path)} },`),
     '};',
     '',
-    `export const FLUENT_BIT_CHART_VALUES: KindSchema = { validate: validators.${CHART_VALUES.exportName}, schema: ${JSON.stringify(CHART_VALUES.output)} };`,
+    'export interface ValuesSchema extends KindSchema {',
+    '  /** The schema\'s `x-message`/`x-fix` annotations, located for the validator\'s errors. */',
+    '  explanations: ReadonlyArray<SchemaExplanation>;',
+    '}',
+    '',
+    `export const FLUENT_BIT_CHART_VALUES: ValuesSchema = {`,
+    `  validate: validators.${CHART_VALUES.exportName},`,
+    `  schema: ${JSON.stringify(CHART_VALUES.output)},`,
+    `  explanations: ${JSON.stringify(explanations, null, 2).replace(/\n/g, '\n  ')},`,
+    '};',
     '',
   ].join('\n');
   return [

@@ -24,7 +24,10 @@ export function outputPorts(values: FluentBitValues): number[] {
   return [...new Set(ports)];
 }
 
-/** The values against our closed schema of the chart: a key the chart ignores is an error. */
+/**
+ * The values against our closed schema of the chart: a key the chart ignores is an error, and so is
+ * a value it mishandles, explained in the chart's terms by the schema's `x-message`/`x-fix`.
+ */
 export function chartValuesFindings(release: Release): Finding[] {
   const ref = objectRef(release.object);
   return validateFluentBitChartValues(release.object.spec?.values ?? {}).map((violation) => ({
@@ -33,12 +36,12 @@ export function chartValuesFindings(release: Release): Finding[] {
     ...(release.file && { file: release.file }),
     ...(ref && { object: ref }),
     path: `spec.values${violation.path === '' || violation.path.startsWith('[') ? violation.path : `.${violation.path}`}`,
-    message: `fluent-bit chart 0.58 values: ${violation.message}`,
-    fix: !violation.message.includes('unknown field')
+    message: `fluent-bit chart 0.58 values: ${violation.explanation ?? violation.message}`,
+    fix: violation.fix ?? (!violation.message.includes('unknown field')
       ? 'fix the value to match the chart'
       : /^(volumes|volumeMounts)$/.test(violation.path)
         ? 'the chart ignores this key: host paths go in daemonSetVolumes/daemonSetVolumeMounts'
-        : 'the chart ignores this key: remove it or use the key the chart reads (values.yaml)',
+        : 'the chart ignores this key: remove it or use the key the chart reads (values.yaml)'),
   }));
 }
 

@@ -4,13 +4,17 @@
  * ahead of time by tools/codegen (`src/generated/`, do not edit).
  */
 import type { ErrorObject } from 'ajv';
-import { FLUENT_BIT_CHART_VALUES, KIND_SCHEMAS } from './generated/catalog';
+import { FLUENT_BIT_CHART_VALUES, KIND_SCHEMAS, type SchemaExplanation } from './generated/catalog';
 import type { Validator } from './generated/validators.js';
 
 export interface SchemaViolation {
   /** JSON-pointer-ish dotted path, e.g. spec.egress[0].ports[0].port; '' is the object itself. */
   path: string;
   message: string;
+  /** From the schema's `x-message`: why the value fails, in the terms of what consumes it. */
+  explanation?: string;
+  /** From the schema's `x-fix`: what to write instead. */
+  fix?: string;
 }
 
 /** Every `apiVersion/kind` that has a schema, sorted. */
@@ -33,22 +37,45 @@ export function validateObject(object: { apiVersion?: unknown; kind?: unknown })
 
 /** Our fluent-bit chart 0.58.1 values (libs/fluent-bit-values/schema/chart-values.schema.json, closed). */
 export function validateFluentBitChartValues(values: unknown): SchemaViolation[] {
-  return run(FLUENT_BIT_CHART_VALUES.validate, values);
+  return run(FLUENT_BIT_CHART_VALUES.validate, values, FLUENT_BIT_CHART_VALUES.explanations);
 }
 
-function run(validate: Validator, data: unknown): SchemaViolation[] {
+function run(validate: Validator, data: unknown, explanations: readonly SchemaExplanation[] = []): SchemaViolation[] {
   if (validate(data)) return [];
-  const errors = collapseAlternatives(validate.errors ?? []);
+  // A failed `if` reports itself beside the failing `then`/`else` branch, and a failed
+  // `propertyNames` beside the failure of each name (which carries the name): those say more.
+  const errors = collapseAlternatives(validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
   const seen = new Set<string>();
   const violations: SchemaViolation[] = [];
   for (const error of errors) {
-    const violation = describe(error, data);
+    const explained = explanationOf(error, explanations);
+    const violation = { ...describe(error, data), ...(explained?.message && { explanation: explained.message }), ...(explained?.fix && { fix: explained.fix }) };
     const key = `${violation.path}\u0000${violation.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     violations.push(violation);
   }
   return violations;
+}
+
+/**
+ * The innermost annotation whose node produced the error: the error's keyword belongs to that node
+ * (or, for a string annotation, to a node under it) and its value is the one the node validates
+ * (see tools/codegen `schemaExplanations`).
+ */
+function explanationOf(error: ErrorObject, explanations: readonly SchemaExplanation[]): SchemaExplanation | undefined {
+  const node = error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
+  const instance = pointerSegments(error.instancePath);
+  let best: SchemaExplanation | undefined;
+  for (const explanation of explanations) {
+    const applies = explanation.keyword === undefined
+      ? node === explanation.schemaPath || node.startsWith(`${explanation.schemaPath}/`)
+      : node === explanation.schemaPath && error.keyword === explanation.keyword;
+    if (!applies || explanation.instancePath.length > instance.length) continue;
+    if (!explanation.instancePath.every((segment, i) => segment === '*' || segment === instance[i])) continue;
+    if (!best || explanation.schemaPath.length >= best.schemaPath.length) best = explanation;
+  }
+  return best;
 }
 
 /**
@@ -107,8 +134,10 @@ const gotValue = (value: unknown): string =>
 const QUANTITY_HINT = /Ki\|Mi|\[KMGTPE\]i/;
 
 function describe(error: ErrorObject, data: unknown): SchemaViolation {
-  const segments = pointerSegments(error.instancePath);
-  const value = valueAt(data, segments);
+  // A `propertyNames` failure is about the name of a field of the object at instancePath.
+  const name = error.propertyName;
+  const segments = [...pointerSegments(error.instancePath), ...(name === undefined ? [] : [name])];
+  const value = name ?? valueAt(data, segments);
   const params = error.params as Record<string, unknown>;
   const at = (extra?: string): string => dottedPath(data, extra === undefined ? segments : [...segments, extra]);
 

@@ -19,6 +19,62 @@ export interface AWSElasticBlockStoreVolumeSource {
   readOnly?: boolean;
   volumeID: string;
 }
+export interface Affinity {
+  nodeAffinity?: NodeAffinity;
+  podAffinity?: PodAffinity;
+  podAntiAffinity?: PodAntiAffinity;
+}
+export interface NodeAffinity {
+  preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
+  requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector;
+}
+export interface PreferredSchedulingTerm {
+  preference: NodeSelectorTerm;
+  weight: number;
+}
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+export interface NodeSelector {
+  nodeSelectorTerms: NodeSelectorTerm[];
+}
+export interface PodAffinity {
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+}
+export interface WeightedPodAffinityTerm {
+  podAffinityTerm: PodAffinityTerm;
+  weight: number;
+}
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelector;
+  matchLabelKeys?: string[];
+  mismatchLabelKeys?: string[];
+  namespaceSelector?: LabelSelector;
+  namespaces?: string[];
+  topologyKey: string;
+}
+export interface LabelSelector {
+  matchExpressions?: LabelSelectorRequirement[];
+  matchLabels?: {
+    [k: string]: string | undefined;
+  };
+}
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+export interface PodAntiAffinity {
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+}
 export interface AppArmorProfile {
   localhostProfile?: string;
   type: string;
@@ -73,17 +129,6 @@ export interface ClusterTrustBundleProjection {
   path: string;
   signerName?: string;
 }
-export interface LabelSelector {
-  matchExpressions?: LabelSelectorRequirement[];
-  matchLabels?: {
-    [k: string]: string | undefined;
-  };
-}
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: string;
-  values?: string[];
-}
 export interface ConfigMap {
   apiVersion: 'v1';
   binaryData?: {
@@ -135,6 +180,10 @@ export interface OwnerReference {
   name: string;
   uid: string;
 }
+export interface ConfigMapEnvSource {
+  name?: string;
+  optional?: boolean;
+}
 export interface ConfigMapKeySelector {
   key: string;
   name?: string;
@@ -156,31 +205,32 @@ export interface ConfigMapVolumeSource {
   name?: string;
   optional?: boolean;
 }
-export interface DownwardAPIProjection {
-  items?: DownwardAPIVolumeFile[];
-}
-export interface DownwardAPIVolumeFile {
-  fieldRef?: ObjectFieldSelector;
-  mode?: number;
-  path: string;
-  resourceFieldRef?: ResourceFieldSelector;
-}
-export interface ObjectFieldSelector {
-  apiVersion?: string;
-  fieldPath: string;
-}
-export interface ResourceFieldSelector {
-  containerName?: string;
-  divisor?: Quantity;
-  resource: string;
-}
-export interface DownwardAPIVolumeSource {
-  defaultMode?: number;
-  items?: DownwardAPIVolumeFile[];
-}
-export interface EmptyDirVolumeSource {
-  medium?: string;
-  sizeLimit?: Quantity;
+export interface Container {
+  args?: string[];
+  command?: string[];
+  env?: EnvVar[];
+  envFrom?: EnvFromSource[];
+  image?: string;
+  imagePullPolicy?: string;
+  lifecycle?: Lifecycle;
+  livenessProbe?: Probe;
+  name: string;
+  ports?: ContainerPort[];
+  readinessProbe?: Probe;
+  resizePolicy?: ContainerResizePolicy[];
+  resources?: ResourceRequirements;
+  restartPolicy?: string;
+  restartPolicyRules?: ContainerRestartRule[];
+  securityContext?: SecurityContext;
+  startupProbe?: Probe;
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  tty?: boolean;
+  volumeDevices?: VolumeDevice[];
+  volumeMounts?: VolumeMount[];
+  workingDir?: string;
 }
 export interface EnvVar {
   name: string;
@@ -194,16 +244,174 @@ export interface EnvVarSource {
   resourceFieldRef?: ResourceFieldSelector;
   secretKeyRef?: SecretKeySelector;
 }
+export interface ObjectFieldSelector {
+  apiVersion?: string;
+  fieldPath: string;
+}
 export interface FileKeySelector {
   key: string;
   optional?: boolean;
   path: string;
   volumeName: string;
 }
+export interface ResourceFieldSelector {
+  containerName?: string;
+  divisor?: Quantity;
+  resource: string;
+}
 export interface SecretKeySelector {
   key: string;
   name?: string;
   optional?: boolean;
+}
+export interface EnvFromSource {
+  configMapRef?: ConfigMapEnvSource;
+  prefix?: string;
+  secretRef?: SecretEnvSource;
+}
+export interface SecretEnvSource {
+  name?: string;
+  optional?: boolean;
+}
+export interface Lifecycle {
+  postStart?: LifecycleHandler;
+  preStop?: LifecycleHandler;
+  stopSignal?: string;
+}
+export interface LifecycleHandler {
+  exec?: ExecAction;
+  httpGet?: HTTPGetAction;
+  sleep?: SleepAction;
+  tcpSocket?: TCPSocketAction;
+}
+export interface ExecAction {
+  command?: string[];
+}
+export interface HTTPGetAction {
+  host?: string;
+  httpHeaders?: HTTPHeader[];
+  path?: string;
+  port: IntOrString;
+  scheme?: string;
+}
+export interface HTTPHeader {
+  name: string;
+  value: string;
+}
+export interface SleepAction {
+  seconds: number;
+}
+export interface TCPSocketAction {
+  host?: string;
+  port: IntOrString;
+}
+export interface Probe {
+  exec?: ExecAction;
+  failureThreshold?: number;
+  grpc?: GRPCAction;
+  httpGet?: HTTPGetAction;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  tcpSocket?: TCPSocketAction;
+  terminationGracePeriodSeconds?: number;
+  timeoutSeconds?: number;
+}
+export interface GRPCAction {
+  port: number;
+  service?: string;
+}
+export interface ContainerPort {
+  containerPort: number;
+  hostIP?: string;
+  hostPort?: number;
+  name?: string;
+  protocol?: string;
+}
+export interface ContainerResizePolicy {
+  resourceName: string;
+  restartPolicy: string;
+}
+export interface ResourceRequirements {
+  claims?: ResourceClaim[];
+  limits?: {
+    [k: string]: Quantity;
+  };
+  requests?: {
+    [k: string]: Quantity;
+  };
+}
+export interface ResourceClaim {
+  name: string;
+  request?: string;
+}
+export interface ContainerRestartRule {
+  action: string;
+  exitCodes?: ContainerRestartRuleOnExitCodes;
+}
+export interface ContainerRestartRuleOnExitCodes {
+  operator: string;
+  values?: number[];
+}
+export interface SecurityContext {
+  allowPrivilegeEscalation?: boolean;
+  appArmorProfile?: AppArmorProfile;
+  capabilities?: Capabilities;
+  privileged?: boolean;
+  procMount?: string;
+  readOnlyRootFilesystem?: boolean;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seLinuxOptions?: SELinuxOptions;
+  seccompProfile?: SeccompProfile;
+  windowsOptions?: WindowsSecurityContextOptions;
+}
+export interface SELinuxOptions {
+  level?: string;
+  role?: string;
+  type?: string;
+  user?: string;
+}
+export interface SeccompProfile {
+  localhostProfile?: string;
+  type: string;
+}
+export interface WindowsSecurityContextOptions {
+  gmsaCredentialSpec?: string;
+  gmsaCredentialSpecName?: string;
+  hostProcess?: boolean;
+  runAsUserName?: string;
+}
+export interface VolumeDevice {
+  devicePath: string;
+  name: string;
+}
+export interface VolumeMount {
+  mountPath: string;
+  mountPropagation?: string;
+  name: string;
+  readOnly?: boolean;
+  recursiveReadOnly?: string;
+  subPath?: string;
+  subPathExpr?: string;
+}
+export interface DownwardAPIProjection {
+  items?: DownwardAPIVolumeFile[];
+}
+export interface DownwardAPIVolumeFile {
+  fieldRef?: ObjectFieldSelector;
+  mode?: number;
+  path: string;
+  resourceFieldRef?: ResourceFieldSelector;
+}
+export interface DownwardAPIVolumeSource {
+  defaultMode?: number;
+  items?: DownwardAPIVolumeFile[];
+}
+export interface EmptyDirVolumeSource {
+  medium?: string;
+  sizeLimit?: Quantity;
 }
 export interface EphemeralVolumeSource {
   volumeClaimTemplate?: PersistentVolumeClaimTemplate;
@@ -343,6 +551,15 @@ export interface PodCertificateProjection {
     [k: string]: string | undefined;
   };
 }
+export interface PodDNSConfig {
+  nameservers?: string[];
+  options?: PodDNSConfigOption[];
+  searches?: string[];
+}
+export interface PodDNSConfigOption {
+  name?: string;
+  value?: string;
+}
 export interface PodSecurityContext {
   appArmorProfile?: AppArmorProfile;
   fsGroup?: number;
@@ -358,25 +575,9 @@ export interface PodSecurityContext {
   sysctls?: Sysctl[];
   windowsOptions?: WindowsSecurityContextOptions;
 }
-export interface SELinuxOptions {
-  level?: string;
-  role?: string;
-  type?: string;
-  user?: string;
-}
-export interface SeccompProfile {
-  localhostProfile?: string;
-  type: string;
-}
 export interface Sysctl {
   name: string;
   value: string;
-}
-export interface WindowsSecurityContextOptions {
-  gmsaCredentialSpec?: string;
-  gmsaCredentialSpecName?: string;
-  hostProcess?: boolean;
-  runAsUserName?: string;
 }
 export interface PortworxVolumeSource {
   fsType?: string;
@@ -423,19 +624,6 @@ export interface RBDVolumeSource {
   secretRef?: LocalObjectReference;
   user?: string;
 }
-export interface ResourceClaim {
-  name: string;
-  request?: string;
-}
-export interface ResourceRequirements {
-  claims?: ResourceClaim[];
-  limits?: {
-    [k: string]: Quantity;
-  };
-  requests?: {
-    [k: string]: Quantity;
-  };
-}
 export interface ScaleIOVolumeSource {
   fsType?: string;
   gateway: string;
@@ -453,20 +641,6 @@ export interface SecretVolumeSource {
   items?: KeyToPath[];
   optional?: boolean;
   secretName?: string;
-}
-export interface SecurityContext {
-  allowPrivilegeEscalation?: boolean;
-  appArmorProfile?: AppArmorProfile;
-  capabilities?: Capabilities;
-  privileged?: boolean;
-  procMount?: string;
-  readOnlyRootFilesystem?: boolean;
-  runAsGroup?: number;
-  runAsNonRoot?: boolean;
-  runAsUser?: number;
-  seLinuxOptions?: SELinuxOptions;
-  seccompProfile?: SeccompProfile;
-  windowsOptions?: WindowsSecurityContextOptions;
 }
 export interface StorageOSVolumeSource {
   fsType?: string;
@@ -520,15 +694,6 @@ export interface VsphereVirtualDiskVolumeSource {
   storagePolicyID?: string;
   storagePolicyName?: string;
   volumePath: string;
-}
-export interface VolumeMount {
-  mountPath: string;
-  mountPropagation?: string;
-  name: string;
-  readOnly?: boolean;
-  recursiveReadOnly?: string;
-  subPath?: string;
-  subPathExpr?: string;
 }
 export interface IPBlock {
   cidr: string;

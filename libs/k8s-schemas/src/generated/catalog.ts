@@ -2,6 +2,14 @@
 import * as validators from './validators.js';
 import type { Validator } from './validators.js';
 
+export interface SchemaExplanation {
+  schemaPath: string;
+  instancePath: readonly string[];
+  keyword?: string;
+  message?: string;
+  fix?: string;
+}
+
 export interface KindSchema {
   validate: Validator;
   /** The committed strict JSON Schema, relative to the workspace root. */
@@ -29,4 +37,165 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
   "v1/ServiceAccount": { validate: validators.validateServiceAccountV1, schema: "schemas/kubernetes/v1.36.0-standalone-strict/serviceaccount-v1.json" },
 };
 
-export const FLUENT_BIT_CHART_VALUES: KindSchema = { validate: validators.validateFluentBitChartValues, schema: "schemas/charts/fluent-bit-0.58.1.values.json" };
+export interface ValuesSchema extends KindSchema {
+  /** The schema's `x-message`/`x-fix` annotations, located for the validator's errors. */
+  explanations: ReadonlyArray<SchemaExplanation>;
+}
+
+export const FLUENT_BIT_CHART_VALUES: ValuesSchema = {
+  validate: validators.validateFluentBitChartValues,
+  schema: "schemas/charts/fluent-bit-0.58.1.values.json",
+  explanations: [
+    {
+      "schemaPath": "#/properties/image/properties/tag",
+      "instancePath": [
+        "image",
+        "tag"
+      ],
+      "keyword": "type",
+      "message": "the chart prints the tag with `toString` (_helpers.tpl L69): a YAML number loses its form (5.10 becomes 5.1, 5.0 becomes 5)",
+      "fix": "quote the tag, e.g. tag: \"5.1.1\""
+    },
+    {
+      "schemaPath": "#/properties/image/properties/digest",
+      "instancePath": [
+        "image",
+        "digest"
+      ],
+      "keyword": "pattern",
+      "message": "the chart appends `@` and the digest to the image (`printf \"@%s\" .digest`, _helpers.tpl L70): a digest is sha256: and 64 lower-case hex digits, without the @",
+      "fix": "write digest: sha256:<64 hex digits> (and tag: \"-\" to leave the tag out of the reference)"
+    },
+    {
+      "schemaPath": "#/properties/args",
+      "instancePath": [
+        "args"
+      ],
+      "keyword": "minItems",
+      "message": "the chart renders no args for args: [] (`{{- if or .Values.args .Values.hotReload.enabled }}`, _pod.tpl L64), and with a command (the chart's default, values.yaml L498-499) Kubernetes does not run the image's CMD either: Fluent Bit starts without --config",
+      "fix": "leave args unset for the chart's --workdir and --config (values.yaml L501-503), or list them in full"
+    },
+    {
+      "schemaPath": "#/properties/livenessProbe",
+      "instancePath": [
+        "livenessProbe"
+      ],
+      "message": "Helm merges livenessProbe into the chart's default `httpGet: {path: /, port: http}` (values.yaml L202-205), which _pod.tpl L86-87 renders as merged: with exec, tcpSocket or grpc the probe keeps that httpGet too, and the API server rejects a probe with two handlers",
+      "fix": "set httpGet: null beside the other handler (null deletes a chart default)"
+    },
+    {
+      "schemaPath": "#/properties/readinessProbe",
+      "instancePath": [
+        "readinessProbe"
+      ],
+      "message": "Helm merges readinessProbe into the chart's default `httpGet: {path: /api/v2/health, port: http}` (values.yaml L207-210), which _pod.tpl L88-89 renders as merged: with exec, tcpSocket or grpc the probe keeps that httpGet too, and the API server rejects a probe with two handlers",
+      "fix": "set httpGet: null beside the other handler (null deletes a chart default)"
+    },
+    {
+      "schemaPath": "#/properties/initContainers",
+      "instancePath": [
+        "initContainers"
+      ],
+      "keyword": "type",
+      "message": "our schema takes the chart's list form; its string form is a Helm template (`tpl`, _pod.tpl L32-33) that no schema can check"
+    },
+    {
+      "schemaPath": "#/properties/extraContainers",
+      "instancePath": [
+        "extraContainers"
+      ],
+      "keyword": "type",
+      "message": "our schema takes the chart's list form; its string form is a Helm template (`tpl`, _pod.tpl L136-137) that no schema can check"
+    },
+    {
+      "schemaPath": "#/properties/terminationGracePeriodSeconds",
+      "instancePath": [
+        "terminationGracePeriodSeconds"
+      ],
+      "keyword": "minimum",
+      "message": "the chart drops terminationGracePeriodSeconds: 0 (`{{- with .Values.terminationGracePeriodSeconds }}`, _pod.tpl L17, is false for 0), so pods get the default 30 s",
+      "fix": "set 1 or more (1 is the shortest the chart can render), or leave it unset for the default 30 s"
+    },
+    {
+      "schemaPath": "#/properties/serviceMonitor/properties/jobLabel",
+      "instancePath": [
+        "serviceMonitor",
+        "jobLabel"
+      ],
+      "message": "the chart has no serviceMonitor.jobLabel: servicemonitor.yaml L13 hard-codes `jobLabel: app.kubernetes.io/instance`",
+      "fix": "remove it: the job label is the release's app.kubernetes.io/instance label"
+    },
+    {
+      "schemaPath": "#/properties/config/properties/extraFiles/propertyNames",
+      "instancePath": [
+        "config",
+        "extraFiles"
+      ],
+      "keyword": "pattern",
+      "message": "each extraFiles key is a key of the chart's ConfigMap (configmap.yaml L21-24), a file in /fluent-bit/etc/conf: letters, digits, -, _ and . only"
+    },
+    {
+      "schemaPath": "#/properties/config/properties/extraFiles/propertyNames",
+      "instancePath": [
+        "config",
+        "extraFiles"
+      ],
+      "keyword": "maxLength",
+      "message": "each extraFiles key is a key of the chart's ConfigMap (configmap.yaml L21-24): at most 253 characters"
+    },
+    {
+      "schemaPath": "#/properties/config/properties/extraFiles/propertyNames",
+      "instancePath": [
+        "config",
+        "extraFiles"
+      ],
+      "keyword": "not",
+      "message": "the chart writes its own custom_parsers.conf and fluent-bit.conf into the same ConfigMap (configmap.yaml L10-16): an extraFiles entry of that name repeats the key",
+      "fix": "name the file otherwise; fluent-bit.conf comes from config.service/inputs/filters/outputs, custom_parsers.conf from config.customParsers"
+    },
+    {
+      "schemaPath": "#/allOf/0/then/properties/updateStrategy/properties/type",
+      "instancePath": [
+        "updateStrategy",
+        "type"
+      ],
+      "message": "with kind: Deployment the chart renders updateStrategy as the Deployment's spec.strategy (deployment.yaml L20-23), whose type is RollingUpdate or Recreate"
+    },
+    {
+      "schemaPath": "#/allOf/0/then/properties/daemonSetVolumes",
+      "instancePath": [
+        "daemonSetVolumes"
+      ],
+      "message": "with kind: Deployment the chart ignores daemonSetVolumes (`{{- if eq .Values.kind \"DaemonSet\" }}`, _pod.tpl L151-153): the pods get none of these volumes",
+      "fix": "use extraVolumes, which both kinds render (_pod.tpl L154-156)"
+    },
+    {
+      "schemaPath": "#/allOf/0/then/properties/daemonSetVolumeMounts",
+      "instancePath": [
+        "daemonSetVolumeMounts"
+      ],
+      "message": "with kind: Deployment the chart ignores daemonSetVolumeMounts (`{{- if eq .Values.kind \"DaemonSet\" }}`, _pod.tpl L101-103): the container mounts none of these",
+      "fix": "use extraVolumeMounts, which both kinds render (_pod.tpl L104-106)"
+    },
+    {
+      "schemaPath": "#/allOf/0/else/properties/updateStrategy/properties/type",
+      "instancePath": [
+        "updateStrategy",
+        "type"
+      ],
+      "message": "the chart renders updateStrategy as the DaemonSet's spec.updateStrategy (daemonset.yaml L20-23), whose type is RollingUpdate or OnDelete"
+    },
+    {
+      "schemaPath": "#/allOf/1",
+      "instancePath": [],
+      "message": "with serviceAccount.create: false and no serviceAccount.name the pods run as the namespace's `default` ServiceAccount (_helpers.tpl L61), and rbac.create (default true) binds the chart's ClusterRole to it (clusterrolebinding.yaml L12-15): every pod running as `default` there may read pods and namespaces cluster-wide",
+      "fix": "set serviceAccount.name to the ServiceAccount you manage, or set rbac.create: false and grant its access yourself"
+    },
+    {
+      "schemaPath": "#/allOf/2",
+      "instancePath": [],
+      "message": "with hostNetwork: true and the chart's default dnsPolicy ClusterFirst (values.yaml L73-74, rendered as is by _pod.tpl L20-21) Kubernetes gives the pods the node's resolv.conf: cluster names such as kubernetes.default.svc (the kubernetes filter's API server) do not resolve",
+      "fix": "set dnsPolicy: ClusterFirstWithHostNet"
+    }
+  ],
+};
