@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { IMAGE_PARSERS, chartConfigFiles, lintPipeline } from '@gitops/fluent-bit-lint';
+import { validateFluentBitChartValues } from '@gitops/k8s-schemas';
 import { fluentBitChartValues, type FluentBitChartOptions } from './chart-values';
 import { logShippingPipeline } from './log-shipping';
 import { containerLogsOnly, withAuditLogs } from './pipeline-options.test-support';
@@ -26,6 +27,10 @@ describe('fluent-bit chart values with a YAML configuration', () => {
     expect(values.args).toEqual(YAML_CONFIG_ARGS);
     expect(values).not.toHaveProperty('command'); // the chart's /fluent-bit/bin/fluent-bit
     expect(Object.keys(values.config.extraFiles!)).toEqual(['fluent-bit.yaml']);
+  });
+
+  it('passes our closed chart-values schema (args are values the chart honours)', () => {
+    expect(validateFluentBitChartValues(values)).toEqual([]);
   });
 
   it('empties the classic config keys, so the ConfigMap holds no second pipeline (the chart`s default es outputs)', () => {

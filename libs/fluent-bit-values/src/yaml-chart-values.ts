@@ -13,13 +13,10 @@ export const YAML_CONFIG_FILE = 'fluent-bit.yaml';
  * given, with `--config` pointing at the YAML file. `command` stays the chart's default
  * (`/fluent-bit/bin/fluent-bit`).
  */
-export const YAML_CONFIG_ARGS: readonly string[] = ['--workdir=/fluent-bit/etc', `--config=${CHART_CONFIG_DIR}/${YAML_CONFIG_FILE}`];
+export const YAML_CONFIG_ARGS: readonly [string, ...string[]] = ['--workdir=/fluent-bit/etc', `--config=${CHART_CONFIG_DIR}/${YAML_CONFIG_FILE}`];
 
-/**
- * Chart values with container `args`. The chart reads `args` (`_pod.tpl`), but our closed values
- * schema (schema/chart-values.schema.json) does not list it yet.
- */
-export type FluentBitYamlChartValues = FluentBitChartValues & { args: string[] };
+/** Chart values whose container `args` start Fluent Bit with the YAML configuration. */
+export type FluentBitYamlChartValues = FluentBitChartValues & { args: [string, ...string[]] };
 
 /**
  * The YAML configuration defines the pipeline's parsers inline, so it does not load the chart's
