@@ -25,3 +25,14 @@ export function promqlSyntaxErrors(expr: string): PromqlSyntaxError[] {
   });
   return errors;
 }
+
+/** Metric names an expression selects by name (`name{...}`; `{__name__="..."}` is not read), sorted. */
+export function promqlMetricNames(expr: string): string[] {
+  const names = new Set<string>();
+  parser.parse(expr).iterate({
+    enter: (node) => {
+      if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector') names.add(expr.slice(node.from, node.to));
+    },
+  });
+  return [...names].sort();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertingRules, promqlSyntaxErrors } from './index';
+import { alertingRules, promqlMetricNames, promqlSyntaxErrors } from './index';
 
 describe('alertingRules', () => {
   it('builds a VMRule with severity as a label and summary/description as annotations', () => {
@@ -50,4 +50,12 @@ describe('promqlSyntaxErrors', () => {
     ['x{a="b"', 7],
     ['', 0],
   ])('rejects %j at offset %i', (expr, offset) => expect(promqlSyntaxErrors(expr)[0]?.offset).toBe(offset));
+});
+
+describe('promqlMetricNames', () => {
+  it('lists the metrics selected by name, not functions, labels or aggregations', () => {
+    expect(
+      promqlMetricNames('sum by (pod) (increase(b_total{name="a_total"}[10m])) == 0 and on (pod) a == 0 or absent(b_total) or {__name__="c"}'),
+    ).toEqual(['a', 'b_total']);
+  });
 });
