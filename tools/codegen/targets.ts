@@ -36,6 +36,7 @@ const CUSTOM_RESOURCES: ReadonlyArray<[string, string, string]> = [
   ['fluxcd/kustomize.toolkit.fluxcd.io_kustomizations.yaml', 'v1', 'flux'],
   ['fluxcd/source.toolkit.fluxcd.io_ocirepositories.yaml', 'v1', 'flux'],
   ['victoriametrics/operator.victoriametrics.com_vmservicescrapes.yaml', 'v1beta1', 'victoriametrics'],
+  ['victoriametrics/operator.victoriametrics.com_vmrules.yaml', 'v1beta1', 'victoriametrics'],
 ];
 
 const KUBERNETES_OPENAPI = 'kubernetes/swagger-v1.36.json';

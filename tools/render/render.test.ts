@@ -160,7 +160,7 @@ describe('render command', () => {
     expect(run(first, '--cluster', FIXTURE).status).toBe(0);
     expect(run(second, '--cluster', FIXTURE).status).toBe(0);
     const files = readOutputFolder(join(first, FIXTURE_DIR));
-    expect(files.size).toBe(11);
+    expect(files.size).toBe(12);
     expect(readOutputFolder(join(second, FIXTURE_DIR))).toEqual(files);
   });
 

@@ -26,9 +26,9 @@ describe('validate command', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      'fixture: 0 errors, 0 warnings; checked 1 ConfigMap, 1 HelmRelease, 2 Kustomization, 1 Namespace, 1 NetworkPolicy, 1 OCIRepository, 1 VMServiceScrape\n' +
-        '  ran drift on 11 rendered files, kustomize on 11 files, 3 builds, flux-build on 2 Kustomizations (5 objects), schema on 8 objects,' +
-        ' helm-values on 1 fluent-bit release, pipeline on 1 fluent-bit release, cross-reference on 2 Kustomizations, 5 objects, 1 fluent-bit release\n',
+      'fixture: 0 errors, 0 warnings; checked 1 ConfigMap, 1 HelmRelease, 2 Kustomization, 1 Namespace, 1 NetworkPolicy, 1 OCIRepository, 1 VMRule, 1 VMServiceScrape\n' +
+        '  ran drift on 12 rendered files, kustomize on 12 files, 3 builds, flux-build on 2 Kustomizations (6 objects), schema on 9 objects,' +
+        ' helm-values on 1 fluent-bit release, pipeline on 1 fluent-bit release, cross-reference on 2 Kustomizations, 6 objects, 1 fluent-bit release\n',
     );
   });
 
@@ -49,7 +49,7 @@ describe('validate command', () => {
     expect(result.status).toBe(1);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^fixture: 1 error, 0 warnings; checked /);
-    expect(lines[1]).toMatch(/^  ran drift on 11 rendered files, /);
+    expect(lines[1]).toMatch(/^  ran drift on 12 rendered files, /);
     expect(lines.slice(2, 5)).toEqual([
       '  error [drift] kubernetes/clusters/fixture/cluster-settings.yaml',
       '    committed file differs from a fresh render (ConfigMap/flux-system/cluster-settings)',

@@ -1,3 +1,4 @@
+import { alertFindings } from './alerts';
 import type { ClusterModel, ExternalObjects, NetworkFacts } from './cluster-model';
 import { crossReferenceFindings, fluentBitReleases } from './cross-references';
 import { driftFindings } from './drift';
@@ -135,6 +136,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     );
   }
   findings.push(...guard('cross-reference', [], () => crossReferenceFindings(model)));
+  findings.push(...guard('cross-reference', [], () => alertFindings(model)));
   const fluentBit = counted(releases.length, 'fluent-bit release');
   coverage.push({ check: 'helm-values', covered: fluentBit }, { check: 'pipeline', covered: fluentBit });
   coverage.push({ check: 'cross-reference', covered: `${counted(kustomizations.length, 'Kustomization')}, ${counted(built.length, 'object')}, ${fluentBit}` });

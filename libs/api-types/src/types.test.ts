@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HelmRelease, Kustomization, NetworkPolicy, OCIRepository, VMServiceScrape } from './index';
+import type { HelmRelease, Kustomization, NetworkPolicy, OCIRepository, VMRule, VMServiceScrape } from './index';
 
 // These checks run in `tsc` (the typecheck target): each @ts-expect-error fails the build if the
 // line after it ever compiles, i.e. if a generated type stopped rejecting a misspelt field.
@@ -40,7 +40,14 @@ describe('generated API types', () => {
       // @ts-expect-error `endpoint` (singular) is not a field
       spec: { selector: {}, endpoints: [], endpoint: [] },
     };
+    const rule: VMRule = {
+      apiVersion: 'operator.victoriametrics.com/v1beta1',
+      kind: 'VMRule',
+      metadata: { name: 'r' },
+      // @ts-expect-error `expression` is not a rule field (it is `expr`)
+      spec: { groups: [{ name: 'g', rules: [{ alert: 'A', expression: 'up == 0' }] }] },
+    };
     // The values are irrelevant at run time; the assertions above are the compiler's.
-    expect([policy, kustomization, release, source, scrape]).toHaveLength(5);
+    expect([policy, kustomization, release, source, scrape, rule]).toHaveLength(6);
   });
 });

@@ -12,6 +12,7 @@ import { helmRelease } from '@gitops/flux-ks';
 import type { ManifestFile } from '@gitops/manifest';
 import { apiServerEgress, dnsEgress, egressPolicy, podEgress } from '@gitops/netpol';
 import { serviceScrape } from '@gitops/vmscrape';
+import { fluentBitAlerts } from './alerts';
 import type { LogCollectionSettings } from './generated/log-collection-settings';
 import { CHUNKS_IN_MEMORY, logCollectionIssues } from './settings';
 import { AUDIT_EVENT_BYTES, ENRICHED_RECORD_BYTES, queueLimitFor } from './sizing';
@@ -148,12 +149,15 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
           namespace,
           serviceLabels: FLUENT_BIT_LABELS,
           port: 'http',
-          path: '/api/v1/metrics/prometheus',
+          // v2 carries the storage and output queue metrics the alerts read; v1 has none
+          // (fluent/fluent-bit@v5.1.1 src/http_server/api/v2/metrics.c; the chart's ServiceMonitor default).
+          path: '/api/v2/metrics/prometheus',
           interval: '30s',
           scrapeTimeout: '10s',
         }),
       ],
     },
+    { path: 'vmrule.yaml', documents: [fluentBitAlerts({ name: RELEASE, namespace, pipeline })] },
   ];
 
   return {
