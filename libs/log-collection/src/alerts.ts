@@ -9,7 +9,9 @@ import { alertingRules, type AlertRule } from '@gitops/vmrule';
  *
  * Fluent Bit labels each input and output series `name`: the instance's alias, else
  * `<plugin>.<n>` with n its place among the inputs (outputs) of the configuration, which is how
- * `instanceNames` names them. The scrape adds `namespace`, `service` and `pod`.
+ * `instanceNames` names them. The VM operator's VMServiceScrape (endpoints role) relabels each
+ * target with `namespace`, `service`, `pod`, `container` and `endpoint`, and `job` = the Service
+ * (VictoriaMetrics/operator internal/controller/operator/factory/config/scrape/service.go).
  */
 export interface FluentBitAlertsOptions {
   /** The VMRule's name, and the chart's fullname: the DaemonSet and the Service scraped. */
