@@ -6,7 +6,7 @@ import { promqlMetricNames, promqlSyntaxErrors } from '@gitops/vmrule';
 import type { ClusterModel } from './cluster-model';
 import { namespaceOf, ofKind } from './cluster-model';
 import { fluentBitReleases } from './cross-references';
-import { objectRef, type Finding } from './findings';
+import { crossReference as finding, type Finding } from './findings';
 import { fullname, releaseName, serviceLabels, type FluentBitValues } from './fluent-bit-chart';
 import type { BuiltObject } from './flux-build';
 import { selects, type LabelSelector } from './selectors';
@@ -30,15 +30,6 @@ export const REQUIRED_FLUENT_BIT_ALERTS: ReadonlyArray<{ concern: string; metric
 interface Rule { alert?: string; record?: string; expr?: unknown }
 interface RuleGroup { name?: string; rules?: Rule[] }
 
-const finding = (built: { object: unknown; file?: string | undefined }, path: string, message: string, fix: string): Finding => ({
-  check: 'cross-reference',
-  severity: 'error',
-  ...(built.file && { file: built.file }),
-  ...(objectRef(built.object) && { object: objectRef(built.object)! }),
-  path,
-  message,
-  fix,
-});
 
 const groupsOf = (rule: BuiltObject): RuleGroup[] => {
   const groups = (rule.object['spec'] as { groups?: unknown } | undefined)?.groups;

@@ -1,7 +1,7 @@
 import type { ClusterModel } from './cluster-model';
 import { nameOf, namespaceOf, ofKind } from './cluster-model';
 import type { Finding } from './findings';
-import { objectRef } from './findings';
+import { crossReference as finding } from './findings';
 import type { BuiltObject } from './flux-build';
 import { fullname, podLabels, releaseName, SERVICE_PORT_NAME, serviceLabels, type FluentBitValues } from './fluent-bit-chart';
 import { outputPorts } from './pipeline';
@@ -15,15 +15,6 @@ interface HelmRelease {
 }
 
 
-const finding = (built: { object: unknown; file?: string | undefined }, path: string, message: string, fix: string, severity: 'error' | 'warning' = 'error'): Finding => ({
-  check: 'cross-reference',
-  severity,
-  ...(built.file && { file: built.file }),
-  ...(objectRef(built.object) && { object: objectRef(built.object)! }),
-  path,
-  message,
-  fix,
-});
 
 /** Fluent Bit releases: the HelmReleases whose chart source is the fluent-bit chart. */
 export function fluentBitReleases(model: ClusterModel): Array<BuiltObject & { object: HelmRelease }> {

@@ -45,3 +45,20 @@ export const objectRef = (object: unknown): ObjectRef | undefined => {
 
 export const formatRef = (ref: ObjectRef): string =>
   `${ref.kind}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+
+/** A cross-reference finding on an object (where it came from, if known) at a field path. */
+export const crossReference = (
+  built: { object: unknown; file?: string | undefined },
+  path: string,
+  message: string,
+  fix: string,
+  severity: Finding['severity'] = 'error',
+): Finding => ({
+  check: 'cross-reference',
+  severity,
+  ...(built.file && { file: built.file }),
+  ...(objectRef(built.object) && { object: objectRef(built.object)! }),
+  path,
+  message,
+  fix,
+});

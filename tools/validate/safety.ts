@@ -1,18 +1,8 @@
 import type { ClusterModel } from './cluster-model';
 import { nameOf, namespaceOf, ofKind } from './cluster-model';
 import type { Finding } from './findings';
-import { objectRef } from './findings';
-import type { BuiltObject } from './flux-build';
+import { crossReference as located } from './findings';
 
-const located = (built: BuiltObject | { object: Record<string, unknown>; file?: string }, path: string, message: string, fix: string): Finding => ({
-  check: 'cross-reference',
-  severity: 'error',
-  ...(built.file && { file: built.file }),
-  ...(objectRef(built.object) && { object: objectRef(built.object)! }),
-  path,
-  message,
-  fix,
-});
 
 /** An exact SemVer version (a range such as `>=1.0`, `~0.58` or `0.x` is not a pin). */
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
