@@ -10,6 +10,7 @@
 # Prints `export PATH=...` for `eval`; on GitHub Actions also writes it to $GITHUB_PATH.
 set -euo pipefail
 
+# renovate: datasource=go depName=github.com/yannh/kubeconform
 KUBECONFORM_VERSION=v0.7.0
 
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -23,6 +23,8 @@ const RELEASE = 'fluent-bit';
 export const FLUENT_BIT_CHART: HelmChart = {
   name: 'fluent-bit',
   url: 'oci://ghcr.io/fluent/helm-charts/fluent-bit',
+  // Renovate bumps this pin (renovate.json); CI then re-renders the clusters on its branch.
+  // renovate: datasource=docker depName=ghcr.io/fluent/helm-charts/fluent-bit
   tag: '0.58.1',
 };
 
