@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chartSources } from '@gitops/chart-sources';
 import { clusterDefinitionPath, clusterDir, defineCluster, type ApiServer, type ClusterDefinition, type RenderOptions } from '@gitops/cluster';
-import { FLUENT_BIT_CHART, logCollection, operatorVMAuth, VICTORIA_LOGS_MAX_LINE_BYTES, type LogCollectionSettings } from '@gitops/log-collection';
+import { FLUENT_BIT_CHART, logCollection, type LogCollectionSettings } from '@gitops/log-collection';
+import { validSettings } from '../../libs/log-collection/src/fixture.test-support';
 import { applyPlan, readOutputFolder } from '../render/output-folder';
 import { planRender } from '../render/plan';
 import { renderedFiles } from '../render/rendered-files';
@@ -18,21 +19,8 @@ export const FIXTURE_PROJECT = 'clusters-fixture';
 export const FIXTURE_DIR = clusterDir(FIXTURE);
 export const FIXTURE_API_SERVER: ApiServer = { cidrs: ['192.0.2.11/32', '192.0.2.12/32'], port: 6443 };
 
-export const fixtureLogCollection = (): LogCollectionSettings => ({
-  logSink: {
-    vmauth: operatorVMAuth({ name: 'victoria-logs', namespace: 'observability' }),
-    path: '/insert/jsonline',
-    requiresCredentials: false,
-    maxLineBytes: VICTORIA_LOGS_MAX_LINE_BYTES,
-    dependsOn: ['observability-victoria-logs'],
-  },
-  containerLogs: { tenant: { accountId: 0, projectId: 0 }, outage: { minutes: 60, linesPerSecond: 300 } },
-  auditLogs: { enabled: true, tenant: { accountId: 1, projectId: 0 }, outage: { minutes: 60, linesPerSecond: 50 } },
-  fluentBit: {
-    namespace: { name: 'observability', managed: true },
-    resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
-  },
-});
+/** The log-collection settings of the lib's own tests: one set of valid settings for the toolkit. */
+export const fixtureLogCollection = (): LogCollectionSettings => validSettings();
 
 export interface FixtureChanges {
   environment?: string;
