@@ -5,9 +5,11 @@ import {
   CLUSTER_NAME,
   clusterDefinitionPath,
   clusterDir,
+  ClusterSettingsError,
   HAND_WRITTEN_DIR,
   type ClusterDefinition,
 } from '@gitops/cluster';
+import { renderedFiles, type RenderedFiles } from './rendered-files';
 
 /** A cluster that cannot be loaded, in words for the user (no stack trace). */
 export class ClusterLoadError extends Error {}
@@ -37,3 +39,17 @@ const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 /** Whether the cluster's hand-written folder is a kustomization the entry point can apply. */
 export const hasHandWritten = (root: string, name: string): boolean =>
   KUSTOMIZATION_FILES.some((file) => existsSync(join(root, clusterDir(name), HAND_WRITTEN_DIR, file)));
+
+/**
+ * The cluster of folder `clusters/<name>` loaded and rendered in memory, as render writes it and
+ * validate compares it; anything wrong is a ClusterLoadError in the user's words.
+ */
+export async function renderClusterFolder(root: string, name: string): Promise<RenderedFiles> {
+  const definition = await loadCluster(root, name);
+  try {
+    return renderedFiles(name, definition, { handWritten: hasHandWritten(root, name) });
+  } catch (error) {
+    if (error instanceof ClusterSettingsError) throw new ClusterLoadError(error.message);
+    throw new ClusterLoadError(`render failed: ${(error as Error).message}`);
+  }
+}

@@ -8,11 +8,10 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClusterSettingsError, clusterDir, clusterProject, HAND_WRITTEN_DIR } from '@gitops/cluster';
-import { ClusterLoadError, hasHandWritten, loadCluster } from './load-cluster';
+import { clusterDir, clusterProject, HAND_WRITTEN_DIR } from '@gitops/cluster';
+import { renderClusterFolder } from './load-cluster';
 import { applyPlan, readOutputFolder } from './output-folder';
 import { planRender } from './plan';
-import { renderedFiles } from './rendered-files';
 
 const USAGE = 'usage: render --cluster <name> [--check]   (run from the workspace root)';
 
@@ -40,11 +39,9 @@ const out = clusterDir(name);
 
 let rendered;
 try {
-  const definition = await loadCluster(root, name);
-  rendered = renderedFiles(name, definition, { handWritten: hasHandWritten(root, name) });
+  rendered = await renderClusterFolder(root, name);
 } catch (error) {
-  if (error instanceof ClusterSettingsError || error instanceof ClusterLoadError) fail(`${project}: ${error.message}`);
-  fail(`${project}: render failed: ${(error as Error).message}`);
+  fail(`${project}: ${(error as Error).message}`);
 }
 
 const plan = planRender(project, rendered.files, readOutputFolder(join(root, out)));

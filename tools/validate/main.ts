@@ -8,10 +8,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClusterSettingsError, clusterDir, clusterProject } from '@gitops/cluster';
-import { ClusterLoadError, hasHandWritten, loadCluster } from '../render/load-cluster';
+import { clusterDir, clusterProject } from '@gitops/cluster';
+import { renderClusterFolder } from '../render/load-cluster';
 import { readOutputFolder } from '../render/output-folder';
-import { renderedFiles } from '../render/rendered-files';
 import { readCommandLine } from './cli';
 import { toolVersion } from './external-tools';
 import { formatReport } from './report';
@@ -30,10 +29,9 @@ const project = clusterProject(name);
 const out = clusterDir(name);
 let rendered;
 try {
-  rendered = renderedFiles(name, await loadCluster(root, name), { handWritten: hasHandWritten(root, name) });
+  rendered = await renderClusterFolder(root, name);
 } catch (error) {
-  if (error instanceof ClusterSettingsError || error instanceof ClusterLoadError) fail(`${project}: ${error.message}`);
-  fail(`${project}: render failed: ${(error as Error).message}`);
+  fail(`${project}: ${(error as Error).message}`);
 }
 
 const { cluster } = rendered;
