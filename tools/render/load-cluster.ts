@@ -9,6 +9,7 @@ import {
   HAND_WRITTEN_DIR,
   type ClusterDefinition,
 } from '@gitops/cluster';
+import { KUSTOMIZATION_FILES } from '@gitops/flux-ks';
 import { renderedFiles, type RenderedFiles } from './rendered-files';
 
 /** A cluster that cannot be loaded, in words for the user (no stack trace). */
@@ -33,8 +34,6 @@ export async function loadCluster(root: string, name: string): Promise<ClusterDe
   }
   return definition as ClusterDefinition;
 }
-
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** Whether the cluster's hand-written folder is a kustomization the entry point can apply. */
 export const hasHandWritten = (root: string, name: string): boolean =>

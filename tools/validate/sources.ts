@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { KUSTOMIZATION_FILES } from '@gitops/flux-ks';
 import type { Finding } from './findings';
 import { objectRef, formatRef } from './findings';
 import { parseDocuments, tooLarge } from './yaml-documents';
@@ -10,7 +11,6 @@ export interface SourceFile {
   objects: Record<string, unknown>[];
 }
 
-const KUSTOMIZE_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
 
 /** Every YAML file below the folders (repository-relative), parsed; syntax and duplicate keys are findings. */
@@ -52,7 +52,7 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 
 /** Folders with a kustomization.yaml, and YAML files that no kustomization.yaml lists. */
 export function kustomizeLayout(repoRoot: string, files: readonly SourceFile[]) {
-  const roots = files.filter((f) => KUSTOMIZE_FILES.some((name) => f.path.endsWith(`/${name}`) || f.path === name));
+  const roots = files.filter((f) => KUSTOMIZATION_FILES.some((name) => f.path.endsWith(`/${name}`) || f.path === name));
   const listed = new Set<string>();
   for (const root of roots) {
     const dir = dirname(root.path);

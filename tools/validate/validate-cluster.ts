@@ -7,6 +7,7 @@ import { formatRef, objectRef } from './findings';
 import { fluxBuild, isFluxKustomization, type BuiltObject, type FluxKustomization } from './flux-build';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { KUSTOMIZATION_FILES } from '@gitops/flux-ks';
 import { findKustomize, KustomizeBuildError, type KustomizeRunner } from './kustomize';
 import { parseDocuments } from './yaml-documents';
 import { kustomizeFindings } from './kustomize-check';
@@ -176,7 +177,7 @@ function entryPointObjects(
 ): Array<{ object: Record<string, unknown>; file: string }> | undefined {
   const objects: Array<{ object: Record<string, unknown>; file: string }> = [];
   for (const folder of target.folders) {
-    if (!existsSync(join(target.repoRoot, folder, 'kustomization.yaml'))) return undefined;
+    if (!KUSTOMIZATION_FILES.some((file) => existsSync(join(target.repoRoot, folder, file)))) return undefined;
     let text: string;
     try {
       text = kustomize.build(join(target.repoRoot, folder));

@@ -8,6 +8,9 @@ export interface KustomizeConfig {
   resources: string[];
 }
 
+/** The file names kustomize reads as a folder's kustomization, in its order of preference. */
+export const KUSTOMIZATION_FILES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
 export function kustomizeConfig(resources: readonly string[]): KustomizeConfig {
   return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] };
 }
