@@ -2,8 +2,8 @@
  * What the API server checks beyond the OpenAPI schemas: object names per kind, the size of
  * ConfigMaps and Secrets, and API versions that no longer exist.
  */
+import { DNS1123_LABEL } from '@gitops/cluster';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,4 +1,4 @@
-import type { App } from '@gitops/cluster';
+import { DNS1123_LABEL, type App } from '@gitops/cluster';
 import { helmChartSource, type HelmChartSourceOptions } from '@gitops/flux-ks';
 
 /** The Flux Kustomization that applies the chart sources: apps with a HelmRelease depend on it. */
@@ -7,8 +7,6 @@ export const CHART_SOURCES_KUSTOMIZATION = 'infrastructure-repositories-oci';
 /** A Helm chart published as OCI, pinned to one version; its name names the OCIRepository. */
 export type HelmChart = Pick<HelmChartSourceOptions, 'name' | 'url' | 'tag'>;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 /** The app that applies the cluster's OCI chart sources (OCIRepository per chart, in flux-system). */
 export function chartSources(charts: readonly HelmChart[]): App {
   return {
@@ -16,7 +14,7 @@ export function chartSources(charts: readonly HelmChart[]): App {
     check: () =>
       charts.flatMap((chart, index) => {
         const path = `charts[${index}].name`;
-        if (!DNS_LABEL.test(chart.name)) return [{ path, value: chart.name, expected: 'a DNS-1123 label (it names the OCIRepository and its file)' }];
+        if (!DNS1123_LABEL.test(chart.name)) return [{ path, value: chart.name, expected: 'a DNS-1123 label (it names the OCIRepository and its file)' }];
         if (charts.findIndex((other) => other.name === chart.name) < index) {
           return [{ path, value: chart.name, expected: 'a chart name no other chart source of this cluster has' }];
         }

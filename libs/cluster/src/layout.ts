@@ -3,8 +3,11 @@
  * name, its Nx project, its definition file and its rendered folder.
  */
 
+/** A DNS-1123 label: lower-case letters, digits and '-', at most 63, alphanumeric at both ends. */
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 /** A cluster name: a DNS-1123 label, as it becomes the `cluster` log label and part of paths. */
-export const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+export const CLUSTER_NAME = DNS1123_LABEL;
 
 /** Folder of the fleet's cluster definitions. */
 export const CLUSTERS_DIR = 'clusters';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { getProjects, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { CLUSTER_NAME, clusterDefinitionPath, clusterDir, clusterProject, clusterSourceDir } from '@gitops/cluster/layout';
+import { CLUSTER_NAME, DNS1123_LABEL, clusterDefinitionPath, clusterDir, clusterProject, clusterSourceDir } from '@gitops/cluster/layout';
 import { auditLogsSetting, newDefinition, setProperty } from './definition';
 
 export interface ClusterGeneratorOptions {
@@ -14,7 +14,8 @@ export interface ClusterGeneratorOptions {
 /** Refused options: nothing was written. */
 export class ClusterGeneratorError extends Error {}
 
-const ENVIRONMENT = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** The cluster settings schema's `environment`: a DNS-1123 label. */
+const ENVIRONMENT = DNS1123_LABEL;
 
 /**
  * `nx g @gitops/nx-plugin:cluster <name>`: writes clusters/<name>/cluster.ts (new, or a copy of
