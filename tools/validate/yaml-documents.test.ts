@@ -54,6 +54,12 @@ describe('parseDocuments: never throws, locates each problem', () => {
     expect(parseDocuments(Buffer.from('a: café\n')).objects).toEqual([{ a: 'café' }]);
   });
 
+  it('finds the line of an invalid byte after many multibyte characters', () => {
+    const before = Array.from({ length: 200 }, (_, i) => `k${i}: "${'é'.repeat(30)}"\n`).join('');
+    const bytes = Buffer.concat([Buffer.from(before), Buffer.from([0x78, 0x3a, 0x20, 0xff, 0x0a])]);
+    expect(parseDocuments(bytes).errors).toEqual([expect.objectContaining({ line: 201, message: 'not UTF-8 text (invalid byte sequence)' })]);
+  });
+
   it('reports a binary file and NUL or other control characters at their line', () => {
     const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x0a]);
     expect(parseDocuments(elf).errors).toEqual([expect.objectContaining({ line: 1, message: 'control character U+007F is not allowed in YAML' })]);

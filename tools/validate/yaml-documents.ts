@@ -53,7 +53,7 @@ function read(input: string | Uint8Array, limits: ReadLimits): ParsedDocuments {
   const large = tooLarge(typeof input === 'string' ? input.length : input.byteLength, limits);
   if (large) return large;
   const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
-  if ('invalidAt' in decoded) return failed(decoded.line, 'not UTF-8 text (invalid byte sequence)', FIX_ENCODING);
+  if ('invalidLine' in decoded) return failed(decoded.invalidLine, 'not UTF-8 text (invalid byte sequence)', FIX_ENCODING);
   const text = decoded.text;
 
   // go-yaml's reader refuses these before parsing ("control characters are not allowed").
@@ -118,19 +118,18 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: number; line: number } {
+function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidLine: number } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    // Locate the first invalid sequence: the longest prefix that still decodes, by bisection.
+    // Locate the first invalid sequence: the longest prefix that still decodes, by bisection. A
+    // fresh streaming decoder per probe: a prefix cut inside a multibyte character is not invalid.
     let good = 0;
     let bad = bytes.byteLength;
-    const decoder = new TextDecoder('utf-8', { fatal: true });
     while (bad - good > 4) {
       const middle = (good + bad) >> 1;
       try {
-        decoder.decode(bytes.subarray(0, middle), { stream: true });
-        decoder.decode(); // reset
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
         good = middle;
       } catch {
         bad = middle;
@@ -138,7 +137,7 @@ function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: number; 
     }
     let line = 1;
     for (let i = 0; i < good; i++) if (bytes[i] === 0x0a) line += 1;
-    return { invalidAt: good, line };
+    return { invalidLine: line };
   }
 }
 
