@@ -198,6 +198,12 @@ describe('validate, each check with its defect present', () => {
     expect(validateCluster(target).findings).toEqual([]);
   });
 
+  it('pipeline: a repeated [SERVICE] key counts by its last value, as Fluent Bit reads it', () => {
+    const service = (text: string) => findingsAfter(VALUES, ([release]) => (release.spec.values.config.service = release.spec.values.config.service.replace('storage.max_chunks_up 16', text)));
+    expect(service('storage.max_chunks_up 1000\n    storage.max_chunks_up 16')).toEqual([]);
+    expect(service('storage.max_chunks_up 16\n    storage.max_chunks_up 1000')).toEqual([expect.objectContaining({ check: 'pipeline', message: expect.stringContaining('storage.max_chunks_up 1000') })]);
+  });
+
   it('cross-reference: dependsOn a Kustomization that is neither rendered nor declared', () => {
     expect(summary(validateScratch(root, []).findings)).toEqual([
       expect.objectContaining({ check: 'cross-reference', path: 'spec.dependsOn[1].name', message: expect.stringContaining('observability-victoria-logs') }),

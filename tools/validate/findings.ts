@@ -46,15 +46,16 @@ export const objectRef = (object: unknown): ObjectRef | undefined => {
 export const formatRef = (ref: ObjectRef): string =>
   `${ref.kind}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 
-/** A cross-reference finding on an object (where it came from, if known) at a field path. */
-export const crossReference = (
+/** A finding of `check` on an object (in its file, if known) at a field path. */
+export const located = (
+  check: Check,
   built: { object: unknown; file?: string | undefined },
   path: string,
   message: string,
   fix: string,
   severity: Finding['severity'] = 'error',
 ): Finding => ({
-  check: 'cross-reference',
+  check,
   severity,
   ...(built.file && { file: built.file }),
   ...(objectRef(built.object) && { object: objectRef(built.object)! }),
@@ -62,3 +63,7 @@ export const crossReference = (
   message,
   fix,
 });
+
+/** A cross-reference finding on an object at a field path. */
+export const crossReference = (built: { object: unknown; file?: string | undefined }, path: string, message: string, fix: string, severity: Finding['severity'] = 'error'): Finding =>
+  located('cross-reference', built, path, message, fix, severity);

@@ -1,4 +1,4 @@
-import { CHART_DEFAULT_MOUNTS, chartConfigFiles, chartConfigLocation } from '@gitops/fluent-bit-lint';
+import { CHART_DEFAULT_MOUNTS, chartConfigFiles, chartConfigLocation, parseClassicConfig, pluginName, prop, type ConfigSection } from '@gitops/fluent-bit-lint';
 
 /**
  * What the fluent-bit chart 0.58.x renders from a HelmRelease, as far as validation needs it
@@ -84,6 +84,16 @@ export function containerMounts(values: FluentBitValues): Array<{ mountPath: str
 }
 
 export const configFiles = (values: FluentBitValues): Record<string, string> => chartConfigFiles(values.config ?? {});
+
+/** The sections of the chart's fluent-bit.conf (service, inputs, filters, outputs joined), parsed. */
+export const mainSections = (values: FluentBitValues): ConfigSection[] =>
+  parseClassicConfig(configFiles(values)['fluent-bit.conf'] ?? '', 'fluent-bit.conf').sections;
+
+/** The http outputs of the main file, with the port each sends to (Fluent Bit's default 80). */
+export const httpOutputs = (values: FluentBitValues): Array<{ section: ConfigSection; port: number }> =>
+  mainSections(values)
+    .filter((section) => section.kind === 'OUTPUT' && pluginName(section) === 'http')
+    .map((section) => ({ section, port: Number(prop(section, 'port')?.value ?? 80) }));
 
 /** The values key a line of fluent-bit.conf comes from, and that line of its text, for findings. */
 export function configLocation(values: FluentBitValues, line: number): { path: string; textLine?: { number: number; content: string; occurrence: number } } {

@@ -1,27 +1,17 @@
-import { IMAGE_PARSERS, lintPipeline, parseClassicConfig } from '@gitops/fluent-bit-lint';
+import { IMAGE_PARSERS, lintPipeline, serviceValue } from '@gitops/fluent-bit-lint';
 import { memoryForChunks } from '@gitops/fluent-bit-values';
 import { validateFluentBitChartValues } from '@gitops/k8s-schemas';
 import { quantityValue } from '@gitops/manifest';
 import type { BuiltObject } from './flux-build';
 import type { Finding } from './findings';
 import { objectRef } from './findings';
-import { configFiles, configLocation, containerMounts, textLineOf, type FluentBitValues } from './fluent-bit-chart';
+import { configFiles, configLocation, containerMounts, httpOutputs, mainSections, textLineOf, type FluentBitValues } from './fluent-bit-chart';
 
 type Release = BuiltObject & { object: { spec?: { values?: FluentBitValues } } };
 
-/** Sections of the pipeline's main file, parsed. */
-const mainSections = (values: FluentBitValues) => parseClassicConfig(configFiles(values)['fluent-bit.conf']!, 'fluent-bit.conf').sections;
-
-const property = (section: { properties: Array<{ key: string; value: string }> }, key: string) =>
-  section.properties.find((p) => p.key.toLowerCase() === key)?.value;
-
 /** Ports the http outputs send to (numbers only, after substitution). */
 export function outputPorts(values: FluentBitValues): number[] {
-  const ports = mainSections(values)
-    .filter((s) => s.kind === 'OUTPUT' && property(s, 'name')?.toLowerCase() === 'http')
-    .map((s) => Number(property(s, 'port') ?? 80))
-    .filter((port) => Number.isInteger(port));
-  return [...new Set(ports)];
+  return [...new Set(httpOutputs(values).map(({ port }) => port).filter((port) => Number.isInteger(port)))];
 }
 
 /**
@@ -72,8 +62,9 @@ export function pipelineFindings(release: Release): Finding[] {
     fix: f.fix,
   }));
 
-  const service = mainSections(values).find((s) => s.kind === 'SERVICE');
-  const chunks = Number(service && property(service, 'storage.max_chunks_up') || 128);
+  // The last value wins across [SERVICE] sections, as in Fluent Bit; unset, its default 128.
+  const service = mainSections(values).filter((s) => s.kind === 'SERVICE');
+  const chunks = Number(serviceValue(service, 'storage.max_chunks_up')?.value || 128);
   const limit = values.resources?.limits?.memory;
   const limitBytes = limit === undefined ? undefined : quantityValue(limit);
   if (limitBytes !== undefined && memoryForChunks(chunks) > limitBytes) {

@@ -1,10 +1,9 @@
-import { parseClassicConfig } from '@gitops/fluent-bit-lint';
+import { prop, sectionLabel, serviceValue } from '@gitops/fluent-bit-lint';
 import { quantityValue } from '@gitops/manifest';
 import type { NetworkFacts } from './cluster-model';
 import type { BuiltObject } from './flux-build';
-import type { Finding } from './findings';
-import { objectRef } from './findings';
-import { configFiles, type FluentBitValues } from './fluent-bit-chart';
+import { located, type Finding } from './findings';
+import { httpOutputs, mainSections, type FluentBitValues } from './fluent-bit-chart';
 
 type Release = BuiltObject & { object: { spec?: { values?: FluentBitValues } } };
 
@@ -22,29 +21,20 @@ const SECRET_NAME = /PASSW|SECRET|TOKEN|API_?KEY|CREDENTIAL/i;
  */
 export function releaseAgreementFindings(release: Release, sink?: NetworkFacts['logSink']): Finding[] {
   const values = release.object.spec?.values ?? {};
-  const ref = objectRef(release.object);
-  const located = (check: Finding['check'], path: string, message: string, fix: string): Finding => ({
-    check,
-    severity: 'error',
-    ...(release.file && { file: release.file }),
-    ...(ref && { object: ref }),
-    path,
-    message,
-    fix,
-  });
+  const at = (check: Finding['check'], path: string, message: string, fix: string): Finding => located(check, release, path, message, fix);
   const findings: Finding[] = [];
 
   // Chart 0.58.1: containerPort `http` is metricsPort; the probes and the Service target `http`.
-  const service = parseClassicConfig(configFiles(values)['fluent-bit.conf'] ?? '', 'fluent-bit.conf').sections.filter((s) => s.kind === 'SERVICE');
-  const serviceKey = (key: string) => service.flatMap((s) => s.properties).filter((p) => p.key.toLowerCase() === key).pop()?.value;
+  const service = mainSections(values).filter((s) => s.kind === 'SERVICE');
+  const serviceKey = (key: string) => serviceValue(service, key)?.value;
   const httpServer = serviceKey('http_server');
   const metricsPort = values.metricsPort ?? DEFAULT_METRICS_PORT;
   if (httpServer === undefined || !['on', 'true', 'yes', '1'].includes(httpServer.toLowerCase())) {
-    findings.push(located('cross-reference', 'spec.values.config.service', `[SERVICE] http_server is ${httpServer ?? 'off (the default)'}: the chart's probes (/ and /api/v2/health on port http) fail and nothing serves metrics`, 'set http_server On'));
+    findings.push(at('cross-reference', 'spec.values.config.service', `[SERVICE] http_server is ${httpServer ?? 'off (the default)'}: the chart's probes (/ and /api/v2/health on port http) fail and nothing serves metrics`, 'set http_server On'));
   } else {
     const httpPort = Number(serviceKey('http_port') ?? DEFAULT_HTTP_PORT);
     if (httpPort !== Number(metricsPort)) {
-      findings.push(located('cross-reference', 'spec.values.metricsPort', `Fluent Bit serves HTTP on http_port ${httpPort}, but the chart's container port http (probes, Service, scrape) is metricsPort ${String(metricsPort)}: the pods never become ready`, `set metricsPort: ${httpPort}, or http_port ${String(metricsPort)}`));
+      findings.push(at('cross-reference', 'spec.values.metricsPort', `Fluent Bit serves HTTP on http_port ${httpPort}, but the chart's container port http (probes, Service, scrape) is metricsPort ${String(metricsPort)}: the pods never become ready`, `set metricsPort: ${httpPort}, or http_port ${String(metricsPort)}`));
     }
   }
 
@@ -54,28 +44,32 @@ export function releaseAgreementFindings(release: Release, sink?: NetworkFacts['
     if (request === undefined || limit === undefined) continue;
     const [requested, limited] = [quantityValue(String(request)), quantityValue(String(limit))];
     if (requested !== undefined && limited !== undefined && requested > limited) {
-      findings.push(located('helm-values', `spec.values.resources.requests.${resource}`, `request ${request} is above the limit ${limit}: the API server rejects the DaemonSet's pods`, `lower the request to at most ${limit}, or raise the limit`));
+      findings.push(at('helm-values', `spec.values.resources.requests.${resource}`, `request ${request} is above the limit ${limit}: the API server rejects the DaemonSet's pods`, `lower the request to at most ${limit}, or raise the limit`));
     }
   }
 
   (values.env ?? []).forEach((variable, index) => {
     if (variable.value !== undefined && SECRET_NAME.test(variable.name)) {
-      findings.push(located('helm-values', `spec.values.env[${index}].value`, `${variable.name} is written inline in the values: whoever reads the HelmRelease or its Git history reads the credential`, `take it from a Secret: valueFrom.secretKeyRef { name, key }`));
+      findings.push(at('helm-values', `spec.values.env[${index}].value`, `${variable.name} is written inline in the values: whoever reads the HelmRelease or its Git history reads the credential`, `take it from a Secret: valueFrom.secretKeyRef { name, key }`));
     }
   });
-  if (sink?.requiresCredentials) findings.push(...credentialFindings(release, sink.port, located));
+  if (sink?.requiresCredentials) findings.push(...credentialFindings(release, sink.port));
   return findings;
 }
 
 /** The http outputs to the sink's port send basic-auth credentials (else 401, and the chunk is dropped). */
-function credentialFindings(release: Release, port: number, located: (check: Finding['check'], path: string, message: string, fix: string) => Finding): Finding[] {
+function credentialFindings(release: Release, port: number): Finding[] {
   const values = release.object.spec?.values ?? {};
-  const sections = parseClassicConfig(configFiles(values)['fluent-bit.conf'] ?? '', 'fluent-bit.conf').sections;
-  const value = (section: (typeof sections)[number], key: string) => section.properties.filter((p) => p.key.toLowerCase() === key).pop()?.value;
-  return sections
-    .filter((section) => section.kind === 'OUTPUT' && value(section, 'name')?.toLowerCase() === 'http' && Number(value(section, 'port') ?? 80) === port)
-    .filter((section) => !value(section, 'http_user') || !value(section, 'http_passwd'))
-    .map((section) =>
-      located('cross-reference', 'spec.values.config.outputs', `[OUTPUT] http (match ${value(section, 'match') ?? '*'}) sends no credentials, but the sink requires them: vmauth answers 401 and Fluent Bit drops every chunk without retrying`, 'set logSink.credentials (http_user/http_passwd from a Secret through the environment)'),
+  return httpOutputs(values)
+    .filter((output) => output.port === port)
+    .filter(({ section }) => !prop(section, 'http_user')?.value || !prop(section, 'http_passwd')?.value)
+    .map(({ section }) =>
+      located(
+        'cross-reference',
+        release,
+        'spec.values.config.outputs',
+        `${sectionLabel(section)} sends no credentials, but the sink requires them: vmauth answers 401 and Fluent Bit drops every chunk without retrying`,
+        'set logSink.credentials (http_user/http_passwd from a Secret through the environment)',
+      ),
     );
 }
