@@ -41,7 +41,7 @@ describe('the rerender step of Renovate pull requests', () => {
     writeFileSync(definition, readFileSync(definition, 'utf8').replace('fixtureCluster({})', "fixtureCluster({ environment: 'staging' })"));
     git(root, 'commit', '--quiet', '-am', 'chore(deps): bump something');
     const result = rerender(root);
-    expect(result.stderr).not.toContain('failed');
+    expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe('changed');
     expect(git(root, 'log', '--format=%s', '-3').split('\n')).toEqual(['render: YAML for "chore(deps): bump something"', 'chore(deps): bump something', 'base']);
     expect(git(root, 'show', '--stat', '--format=', 'HEAD')).toContain(`${FIXTURE_DIR}/cluster-settings.yaml`);
@@ -62,7 +62,7 @@ describe('renovate.json', () => {
   const currentValues = (file: string) =>
     config.customManagers
       .filter((manager) => manager.managerFilePatterns.some((pattern) => new RegExp(pattern.slice(1, -1)).test(file)))
-      .flatMap((manager) => manager.matchStrings.flatMap((match) => [...readFileSync(join(workspaceRoot, file), 'utf8').matchAll(new RegExp(match.replace(/\(\?<(\w+)>/g, '(?<$1>'), 'g'))]))
+      .flatMap((manager) => manager.matchStrings.flatMap((match) => [...readFileSync(join(workspaceRoot, file), 'utf8').matchAll(new RegExp(match, 'g'))]))
       .map((found) => found.groups!);
 
   it('finds the annotated pins: the fluent-bit chart and kubeconform', () => {

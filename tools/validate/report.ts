@@ -2,7 +2,8 @@ import type { ReportFormat } from './cli';
 import type { ClusterReport } from './validate-cluster';
 import { formatRef, type Finding } from './findings';
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** `1 error`, `2 errors`. */
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const count = (findings: readonly Finding[], severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
 

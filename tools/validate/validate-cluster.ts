@@ -12,6 +12,7 @@ import { findKustomize, KustomizeBuildError, type KustomizeRunner } from './kust
 import { parseDocuments } from './yaml-documents';
 import { kustomizeFindings } from './kustomize-check';
 import { locateFindings } from './locate';
+import { plural } from './report';
 import { schemaFindings } from './schema-check';
 import { chartValuesFindings, pipelineFindings } from './pipeline';
 import { releaseAgreementFindings } from './release-agreement';
@@ -47,7 +48,6 @@ export interface ClusterReport {
   findings: Finding[];
 }
 
-const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Runs every check on one cluster and returns all findings, in check order. */
 export function validateCluster(target: ValidationTarget): ClusterReport {
@@ -66,7 +66,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   if (target.drift) {
     const { project, outDir, rendered, committed } = target.drift;
     findings.push(...guard('drift', [], () => driftFindings(outDir, rendered, committed, project)));
-    coverage.push({ check: 'drift', covered: counted(rendered.size, 'rendered file') });
+    coverage.push({ check: 'drift', covered: plural(rendered.size, 'rendered file') });
   }
 
   const found = findKustomize();
@@ -97,7 +97,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   }
   const entryFiles = new Set(declared.filter((e) => isFluxKustomization(e.object)).map((e) => e.file));
   findings.push(...guard('kustomize', [], () => kustomizeFindings(kustomize, target.repoRoot, layout, entryFiles, target.folders)));
-  coverage.push({ check: 'kustomize', covered: `${counted(sources.files.length, 'file')}, ${counted(layout.rootDirs.length, 'build')}` });
+  coverage.push({ check: 'kustomize', covered: `${plural(sources.files.length, 'file')}, ${plural(layout.rootDirs.length, 'build')}` });
 
   const built: BuiltObject[] = [];
   const applied = entryPoint ?? declared.filter(({ file }) => !layout.unlisted.some((unlisted) => unlisted.path === file));
@@ -114,8 +114,8 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   const checked = [...(entryPoint ?? declared.filter((e) => isEntry(e.object))), ...built];
   const schema = guard('schema', { findings: [], objects: {} }, () => schemaFindings(checked, target.skipKinds));
   findings.push(...schema.findings);
-  coverage.push({ check: 'flux-build', covered: `${counted(kustomizations.length, 'Kustomization')} (${counted(built.length, 'object')})` });
-  coverage.push({ check: 'schema', covered: counted(checked.length, 'object') });
+  coverage.push({ check: 'flux-build', covered: `${plural(kustomizations.length, 'Kustomization')} (${plural(built.length, 'object')})` });
+  coverage.push({ check: 'schema', covered: plural(checked.length, 'object') });
   if (target.workspace) findings.push(...guard('schema', [], () => kubeconformFindings(checked, target.workspace!)));
   if (target.fluxCrossCheck) {
     findings.push(...guard('flux-build', [], () => fluxCrossCheck(kustomizations, built, target.repoRoot, (ks) => variableSources(applied, ks.metadata.namespace ?? 'flux-system'))));
@@ -138,9 +138,9 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   }
   findings.push(...guard('cross-reference', [], () => crossReferenceFindings(model)));
   findings.push(...guard('cross-reference', [], () => alertFindings(model)));
-  const fluentBit = counted(releases.length, 'fluent-bit release');
+  const fluentBit = plural(releases.length, 'fluent-bit release');
   coverage.push({ check: 'helm-values', covered: fluentBit }, { check: 'pipeline', covered: fluentBit });
-  coverage.push({ check: 'cross-reference', covered: `${counted(kustomizations.length, 'Kustomization')}, ${counted(built.length, 'object')}, ${fluentBit}` });
+  coverage.push({ check: 'cross-reference', covered: `${plural(kustomizations.length, 'Kustomization')}, ${plural(built.length, 'object')}, ${fluentBit}` });
   return { cluster: target.cluster, objects: schema.objects, coverage, findings: locateFindings(findings, target.repoRoot) };
 }
 

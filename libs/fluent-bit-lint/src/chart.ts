@@ -44,10 +44,6 @@ export function chartConfigLocation(config: ChartConfigValues, line: number): { 
   return undefined;
 }
 
-/** The `config` key a line of fluent-bit.conf comes from, e.g. `outputs`. */
-export const chartConfigKeyForLine = (config: ChartConfigValues, line: number): (typeof MAIN_PARTS)[number] | undefined =>
-  chartConfigLocation(config, line)?.key;
-
 /** The chart's default `daemonSetVolumeMounts` (values.yaml): /var/log read-write, the rest read-only. */
 export const CHART_DEFAULT_MOUNTS: ReadonlyArray<{ mountPath: string; readOnly: boolean }> = [
   { mountPath: '/var/log', readOnly: false },

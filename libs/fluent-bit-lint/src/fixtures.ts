@@ -267,6 +267,7 @@ pipeline:
         - AccountID 0
         - ProjectID 0
       retry_limit: no_limits
+      log_level: warn
       storage.total_limit_size: 864M
     - name: http
       match: audit.*
@@ -281,5 +282,6 @@ pipeline:
         - AccountID 1
         - ProjectID 0
       retry_limit: no_limits
+      log_level: warn
       storage.total_limit_size: 270M
 `;

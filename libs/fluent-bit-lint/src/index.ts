@@ -35,5 +35,5 @@ export { parseClassicConfig, parserNames, sectionLabel } from './parse';
 export { parseYamlConfig, isYamlFile } from './parse-yaml';
 export { pluginName, prop, serviceValue } from './lint/sections';
 export { lintPipeline, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
-export { chartConfigFiles, chartConfigKeyForLine, chartConfigLocation, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
+export { chartConfigFiles, chartConfigLocation, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
 export { IMAGE_PARSERS } from './generated/image-parsers';

@@ -65,7 +65,7 @@ describe('a YAML configuration (entryPoint fluent-bit.yaml)', () => {
   });
 
   it('points findings at the line of the YAML value', () => {
-    const yaml = replaceOnce(GOOD_YAML, '      retry_limit: no_limits\n      storage.total_limit_size: 270M', '      retry_limit: 3\n      storage.total_limit_size: 270M');
+    const yaml = replaceOnce(GOOD_YAML, '      retry_limit: no_limits\n      log_level: warn\n      storage.total_limit_size: 270M', '      retry_limit: 3\n      log_level: warn\n      storage.total_limit_size: 270M');
     const line = yaml.split('\n').indexOf('      retry_limit: 3') + 1;
     expect(lintYaml({ [ENTRY]: yaml })).toEqual([
       finding({ severity: 'warning', file: ENTRY, line, section: '[OUTPUT] http (match audit.*)', property: 'retry_limit' }),

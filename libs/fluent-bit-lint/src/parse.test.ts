@@ -135,15 +135,15 @@ describe('parserNames', () => {
   });
 });
 
-describe('chartConfigKeyForLine', () => {
-  it('maps a line of the joined fluent-bit.conf back to its values key', async () => {
-    const { chartConfigFiles, chartConfigKeyForLine } = await import('./chart');
+describe('chartConfigLocation', () => {
+  it('maps a line of the joined fluent-bit.conf back to its values key and the line within it', async () => {
+    const { chartConfigFiles, chartConfigLocation } = await import('./chart');
     const config = { service: '[SERVICE]\n    flush 1\n', inputs: '[INPUT]\n    name tail\n', outputs: '[OUTPUT]\n    name null\n' };
     const lines = chartConfigFiles(config)['fluent-bit.conf']!.split('\n');
-    const keyOf = (text: string) => chartConfigKeyForLine(config, lines.indexOf(text) + 1);
-    expect(keyOf('    flush 1')).toBe('service');
-    expect(keyOf('    name tail')).toBe('inputs');
-    expect(keyOf('    name null')).toBe('outputs');
-    expect(chartConfigKeyForLine(config, lines.length + 5)).toBeUndefined();
+    const at = (text: string) => chartConfigLocation(config, lines.indexOf(text) + 1);
+    expect(at('    flush 1')).toEqual({ key: 'service', line: 2 });
+    expect(at('    name tail')).toEqual({ key: 'inputs', line: 2 });
+    expect(at('[OUTPUT]')).toEqual({ key: 'outputs', line: 1 });
+    expect(chartConfigLocation(config, lines.length + 5)).toBeUndefined();
   });
 });
