@@ -14,6 +14,11 @@ const options: FluentBitChartOptions = {
 describe('fluent-bit chart values', () => {
   const values = fluentBitChartValues(options);
 
+  it('refuses "{{" in the classic configuration too: the chart passes it through Helm tpl', () => {
+    const templated = { ...pipeline, filters: [{ name: 'modify' as const, match: 'kube.*', set: { cluster: '{{ .Release.Name }}' } }] };
+    expect(() => fluentBitChartValues({ ...options, pipeline: templated })).toThrow(/Helm tpl/);
+  });
+
   it('mounts host paths through daemonSetVolumes/Mounts, the keys the chart reads', () => {
     expect(values).not.toHaveProperty('volumes');
     expect(values).not.toHaveProperty('volumeMounts');

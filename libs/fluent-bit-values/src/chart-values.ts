@@ -30,6 +30,7 @@ const EVERY_NODE: Toleration[] = [
  */
 export function fluentBitChartValues(options: FluentBitChartOptions): FluentBitChartValues {
   const config = toClassicConfig(options.pipeline);
+  Object.values(config).forEach(refuseHelmTemplates);
   return {
     kind: 'DaemonSet',
     fullnameOverride: options.name,
@@ -73,4 +74,12 @@ export function fluentBitChartValues(options: FluentBitChartOptions): FluentBitC
       customParsers: config.parsers,
     },
   };
+}
+
+/**
+ * The chart passes every ConfigMap value through Helm `tpl` (templates/configmap.yaml): a `{{` in
+ * the configuration would be evaluated, not shipped.
+ */
+export function refuseHelmTemplates(text: string): void {
+  if (text.includes('{{')) throw new Error('fluent-bit config: "{{" would be evaluated by the chart\'s Helm tpl; remove it');
 }

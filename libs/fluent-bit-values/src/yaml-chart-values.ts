@@ -1,4 +1,4 @@
-import { fluentBitChartValues, type FluentBitChartOptions } from './chart-values';
+import { fluentBitChartValues, refuseHelmTemplates, type FluentBitChartOptions } from './chart-values';
 import type { FluentBitChartValues } from './generated/chart-values';
 import { CHART_CONFIG_DIR, CUSTOM_PARSERS_FILE } from './paths';
 import type { Pipeline } from './pipeline/model';
@@ -44,14 +44,11 @@ function withoutChartParsersFile(pipeline: Pipeline): Pipeline {
  * kubernetes filter and two `es` outputs. They are set to empty strings, so the ConfigMap holds no
  * second, contradictory pipeline: `fluent-bit.conf` is blank and nothing loads it.
  *
- * Every ConfigMap value goes through Helm `tpl`, so a `{{` in the configuration is refused.
  */
 export function fluentBitYamlChartValues(options: FluentBitChartOptions): FluentBitYamlChartValues {
   const pipeline = withoutChartParsersFile(options.pipeline);
   const yaml = toYamlConfig(pipeline);
-  if (yaml.includes('{{')) {
-    throw new Error('fluent-bit yaml config: "{{" would be evaluated by the chart\'s Helm tpl; remove it');
-  }
+  refuseHelmTemplates(yaml);
   const values = fluentBitChartValues({ ...options, pipeline });
   return {
     ...values,
