@@ -34,6 +34,7 @@ export type {
 export { parseClassicConfig, parserNames, sectionLabel } from './parse';
 export { parseYamlConfig, isYamlFile } from './parse-yaml';
 export { pluginName, prop, serviceValue } from './lint/sections';
+export { globsIntersect } from './util';
 export { lintPipeline, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
 export { chartConfigFiles, chartConfigLocation, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
 export { IMAGE_PARSERS } from './generated/image-parsers';

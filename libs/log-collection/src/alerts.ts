@@ -1,4 +1,5 @@
 import type { VMRule } from '@gitops/api-types';
+import { globsIntersect } from '@gitops/fluent-bit-lint';
 import type { Pipeline } from '@gitops/fluent-bit-values';
 import { alertingRules, type AlertRule } from '@gitops/vmrule';
 
@@ -45,7 +46,7 @@ export function fluentBitAlerts({ name, namespace, pipeline }: FluentBitAlertsOp
   // Per output, the inputs whose records it receives (its Match against their Tag).
   const stalled = pipeline.outputs
     .map((output, i) => {
-      const fed = pipeline.inputs.flatMap((input, j) => (routes(output.match, input.tag) ? [inputs[j]!] : []));
+      const fed = pipeline.inputs.flatMap((input, j) => (globsIntersect(output.match, input.tag) ? [inputs[j]!] : []));
       if (fed.length === 0) return undefined;
       // A PromQL string takes Go escapes: the regex's backslashes are doubled.
       const inputSelector = fed.length === 1 ? `name="${fed[0]}"` : `name=~"${fed.map(escapeRegex).join('|').replaceAll('\\', '\\\\')}"`;
@@ -144,16 +145,9 @@ export function fluentBitAlerts({ name, namespace, pipeline }: FluentBitAlertsOp
   return alertingRules({ name, namespace, groups: [{ name: 'fluent-bit', rules }] });
 }
 
-/** Fluent Bit's instance names (`flb_input_name()`/`flb_output_name()` without alias): `<plugin>.<n>`. */
+/** Fluent Bit's instance names (`flb_input_name()`/`flb_output_name()`; our model sets no alias): `<plugin>.<n>`. */
 function instanceNames(instances: ReadonlyArray<{ name: string }>): string[] {
-  return instances.map((instance, index) => (instance as { alias?: string }).alias ?? `${instance.name}.${index}`);
-}
-
-/** Whether an output's Match (a `*` wildcard pattern) takes the records of an input with this Tag. */
-function routes(match: string, tag: string): boolean {
-  const pattern = new RegExp(`^${match.split('*').map(escapeRegex).join('.*')}$`);
-  // tail's `*` in a Tag becomes the file's path: any text.
-  return pattern.test(tag.replaceAll('*', 'x'));
+  return instances.map((instance, index) => `${instance.name}.${index}`);
 }
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
