@@ -2,7 +2,7 @@
  * The CEL validation rules of CustomResourceDefinitions (`x-kubernetes-validations`), with where
  * each applies: the API server evaluates them on create and update, JSON Schema cannot express them.
  */
-import type { SchemaNode } from './schema-transforms';
+import { isNode, type SchemaNode } from './schema-transforms';
 
 export interface CelRule {
   /** Property names from the object's root; `*` for every list item or map value. */
@@ -13,7 +13,6 @@ export interface CelRule {
   fieldPath?: string;
 }
 
-const isNode = (value: unknown): value is SchemaNode => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every rule in a structural schema, depth first, in the schema's order. */
 export function celRulesOf(schema: SchemaNode, path: string[] = []): CelRule[] {

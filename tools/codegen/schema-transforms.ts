@@ -5,7 +5,8 @@
 
 export type SchemaNode = { [key: string]: unknown };
 
-const isNode = (value: unknown): value is SchemaNode =>
+/** A schema object (not a list, not a scalar). */
+export const isNode = (value: unknown): value is SchemaNode =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Upstream prose stays upstream: generated code carries no descriptions. */

@@ -23,7 +23,7 @@ import { celRulesModule, celRulesOf, type CelRule } from './cel-rules';
 import { loadCrdVersion } from './crd';
 import { apiVersionOf, definitionName, groupVersionKind, loadOpenApi } from './openapi';
 import { workspaceRoot } from '../workspace';
-import type { SchemaNode } from './schema-transforms';
+import { isNode, type SchemaNode } from './schema-transforms';
 import type { GeneratedFile } from './targets';
 
 /** The Kubernetes release whose OpenAPI the built-in kinds come from (kubeconform's -kubernetes-version). */
@@ -69,8 +69,6 @@ const JSON_SCHEMA_DRAFT = 'http://json-schema.org/draft-07/schema#';
 // The converter: OpenAPI (swagger definitions, CRD openAPIV3Schema) -> strict draft-07 JSON Schema
 // ---------------------------------------------------------------------------------------------
 
-const isNode = (value: unknown): value is SchemaNode =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keywords whose value is one subschema. */
 const SUBSCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'propertyNames']);

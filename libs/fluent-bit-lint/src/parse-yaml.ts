@@ -14,6 +14,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { ConfigDirective, ConfigSection, ParsedClassicConfig, PipelineFinding } from './types';
+import { own } from './lint/sections';
 import { closest } from './util';
 
 const TOP_LEVEL_KEYS = [
@@ -197,7 +198,7 @@ export function parseYamlConfig(text: string, file: string): ParsedClassicConfig
       }
       for (const group of value.items as Array<Pair<unknown, unknown>>) {
         const groupKey = scalarText(group.key)?.trim() ?? '';
-        const kind = Object.prototype.hasOwnProperty.call(PIPELINE_KINDS, groupKey) ? PIPELINE_KINDS[groupKey] : undefined;
+        const kind = own(PIPELINE_KINDS, groupKey);
         const groupLine = lineOf(group.key as Node, keyLine);
         if (!kind) {
           const suggestion = closest(groupKey, Object.keys(PIPELINE_KINDS));
