@@ -25,10 +25,17 @@ const versionArgs: Record<ExternalTool, string[]> = { kubeconform: ['-v'], flux:
  */
 export const toolCommand = (tool: ExternalTool): string => (tool === 'flux' && process.env['GITOPS_FLUX']) || tool;
 
+// Probed once per process, PATH and command: a batch validates many clusters with the same tools.
+const versions = new Map<string, string | undefined>();
+
 /** The tool's version line (`v0.7.0`, `flux version 2.9.5`), or undefined when it is not installed. */
 export function toolVersion(tool: ExternalTool): string | undefined {
-  const result = spawnSync(toolCommand(tool), versionArgs[tool], { encoding: 'utf8', timeout: 20_000 });
-  return result.status === 0 ? result.stdout.trim() : undefined;
+  const key = `${toolCommand(tool)}\0${process.env['PATH'] ?? ''}`;
+  if (!versions.has(key)) {
+    const result = spawnSync(toolCommand(tool), versionArgs[tool], { encoding: 'utf8', timeout: 20_000 });
+    versions.set(key, result.status === 0 ? result.stdout.trim() : undefined);
+  }
+  return versions.get(key);
 }
 
 const withTempDir = <T>(prefix: string, run: (dir: string) => T): T => {

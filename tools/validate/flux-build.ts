@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { postBuildVariables, substituteObject, SubstitutionError, type SubstituteSourceResolver } from '@gitops/flux-envsubst';
 import type { Finding } from './findings';
 import { objectRef } from './findings';
-import { KustomizeBuildError, type KustomizeRunner } from './kustomize';
-import { parseDocuments } from './yaml-documents';
+import { KustomizeBuildError } from './kustomize';
+import type { KustomizeBuilds } from './kustomize-builds';
 
 export interface FluxKustomization {
   apiVersion: string;
@@ -38,7 +38,7 @@ export const isFluxKustomization = (object: Record<string, unknown>): object is 
 export function fluxBuild(
   kustomization: FluxKustomization,
   repoRoot: string,
-  kustomize: KustomizeRunner,
+  kustomize: KustomizeBuilds,
   resolveSource: SubstituteSourceResolver,
   fileOf: (object: Record<string, unknown>) => string | undefined,
   ksFile: string | undefined,
@@ -52,9 +52,9 @@ export function fluxBuild(
   if (!existsSync(dir)) {
     return { objects: [], findings: [{ ...base, path: 'spec.path', message: `path ${path} does not exist in the repository`, fix: 'point spec.path at the folder to apply' }] };
   }
-  let text: string;
+  let built: Record<string, unknown>[];
   try {
-    text = kustomize.build(dir);
+    built = kustomize.objects(dir);
   } catch (error) {
     if (!(error instanceof KustomizeBuildError)) throw error;
     return { objects: [], findings: [{ ...base, path: 'spec.path', message: `${kustomize.describe} ${path} failed: ${error.message}`, fix: 'fix the kustomization at spec.path' }] };
@@ -70,7 +70,7 @@ export function fluxBuild(
   }
 
   const objects: BuiltObject[] = [];
-  for (const object of parseDocuments(text).objects) {
+  for (const object of built) {
     const file = fileOf(object);
     let result = object;
     if (runs) {

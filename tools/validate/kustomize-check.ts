@@ -1,7 +1,8 @@
 import { join, relative } from 'node:path';
 import { HAND_WRITTEN_DIR } from '@gitops/cluster';
 import type { Finding } from './findings';
-import { KustomizeBuildError, type KustomizeRunner } from './kustomize';
+import { KustomizeBuildError } from './kustomize';
+import type { KustomizeBuilds } from './kustomize-builds';
 import type { SourceFile } from './sources';
 
 /**
@@ -9,7 +10,7 @@ import type { SourceFile } from './sources';
  * lists (except the Flux Kustomizations' own files, which the cluster's entry point applies).
  */
 export function kustomizeFindings(
-  kustomize: KustomizeRunner,
+  kustomize: KustomizeBuilds,
   repoRoot: string,
   layout: { rootDirs: readonly string[]; unlisted: readonly SourceFile[] },
   entryFiles: ReadonlySet<string>,
@@ -18,7 +19,7 @@ export function kustomizeFindings(
   const findings: Finding[] = [];
   for (const dir of layout.rootDirs) {
     try {
-      kustomize.build(join(repoRoot, dir));
+      kustomize.objects(join(repoRoot, dir));
     } catch (error) {
       if (!(error instanceof KustomizeBuildError)) throw error;
       findings.push({ check: 'kustomize', severity: 'error', file: `${dir}/kustomization.yaml`, message: `${kustomize.describe} failed: ${error.message}`, fix: 'fix the kustomization (missing or misnamed resources?)' });

@@ -17,21 +17,43 @@ const onPath = (command: string, args: string[]): boolean => {
   }
 };
 
+interface Tool {
+  describe: string;
+  command: string;
+  args: (dir: string) => string[];
+}
+
+const MAX_BUFFER = 64 * 2 ** 20;
+const buildError = (error: unknown): KustomizeBuildError => {
+  const stderr = String((error as { stderr?: unknown }).stderr ?? error).trim();
+  return new KustomizeBuildError(stderr.split('\n').filter(Boolean).slice(-3).join(' ') || String(error));
+};
+
+// The probe (a kubectl spawn, ~60 ms) runs once per process and PATH, not once per cluster.
+const probed = new Map<string, Tool | undefined>();
+function findTool(): Tool | undefined {
+  const key = process.env['PATH'] ?? '';
+  if (!probed.has(key)) {
+    let tool: Tool | undefined;
+    if (onPath('kustomize', ['version'])) tool = { describe: 'kustomize build', command: 'kustomize', args: (dir) => ['build', dir] };
+    else if (onPath('kubectl', ['version', '--client'])) tool = { describe: 'kubectl kustomize', command: 'kubectl', args: (dir) => ['kustomize', dir] };
+    probed.set(key, tool);
+  }
+  return probed.get(key);
+}
+
 /** The real kustomize: a `kustomize` binary on PATH, else kubectl's built-in one; undefined if neither. */
 export function findKustomize(): KustomizeRunner | undefined {
-  const run = (command: string, args: (dir: string) => string[]) => (dir: string) => {
-    try {
-      return execFileSync(command, args(dir), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 2 ** 20 });
-    } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? error).trim();
-      throw new KustomizeBuildError(stderr.split('\n').filter(Boolean).slice(-3).join(' ') || String(error));
-    }
+  const tool = findTool();
+  if (!tool) return undefined;
+  return {
+    describe: tool.describe,
+    build(dir) {
+      try {
+        return execFileSync(tool.command, tool.args(dir), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
+      } catch (error) {
+        throw buildError(error);
+      }
+    },
   };
-  if (onPath('kustomize', ['version'])) {
-    return { describe: 'kustomize build', build: run('kustomize', (dir) => ['build', dir]) };
-  }
-  if (onPath('kubectl', ['version', '--client'])) {
-    return { describe: 'kubectl kustomize', build: run('kubectl', (dir) => ['kustomize', dir]) };
-  }
-  return undefined;
 }

@@ -8,8 +8,8 @@ import { fluxBuild, isFluxKustomization, type BuiltObject, type FluxKustomizatio
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KUSTOMIZATION_FILES } from '@gitops/flux-ks';
-import { findKustomize, KustomizeBuildError, type KustomizeRunner } from './kustomize';
-import { parseDocuments } from './yaml-documents';
+import { findKustomize, KustomizeBuildError } from './kustomize';
+import { kustomizeBuilds, type KustomizeBuilds } from './kustomize-builds';
 import { kustomizeFindings } from './kustomize-check';
 import { locateFindings } from './locate';
 import { plural } from './report';
@@ -79,7 +79,7 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
     });
     return { cluster: target.cluster, objects: {}, coverage, findings };
   }
-  const kustomize = buildOnce(found);
+  const kustomize = kustomizeBuilds(found);
 
   const sources = readSources(target.repoRoot, target.folders);
   const layout = guard('kustomize', { rootDirs: [], unlisted: [] }, () => kustomizeLayout(target.repoRoot, sources.files));
@@ -144,27 +144,6 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   return { cluster: target.cluster, objects: schema.objects, coverage, findings: locateFindings(findings, target.repoRoot) };
 }
 
-/** Each kustomize root is built once per run (the entry point is also checked as a root). */
-function buildOnce(runner: KustomizeRunner): KustomizeRunner {
-  const builds = new Map<string, string | KustomizeBuildError>();
-  return {
-    describe: runner.describe,
-    build(dir) {
-      if (!builds.has(dir)) {
-        try {
-          builds.set(dir, runner.build(dir));
-        } catch (error) {
-          if (!(error instanceof KustomizeBuildError)) throw error;
-          builds.set(dir, error);
-        }
-      }
-      const result = builds.get(dir)!;
-      if (result instanceof KustomizeBuildError) throw result;
-      return result;
-    },
-  };
-}
-
 /**
  * The objects each folder's root kustomization builds to, with the files that declare them;
  * undefined when a folder has no root kustomization or its build fails (reported by the
@@ -172,20 +151,20 @@ function buildOnce(runner: KustomizeRunner): KustomizeRunner {
  */
 function entryPointObjects(
   target: ValidationTarget,
-  kustomize: KustomizeRunner,
+  kustomize: KustomizeBuilds,
   fileOf: (object: Record<string, unknown>) => string | undefined,
 ): Array<{ object: Record<string, unknown>; file: string }> | undefined {
   const objects: Array<{ object: Record<string, unknown>; file: string }> = [];
   for (const folder of target.folders) {
     if (!KUSTOMIZATION_FILES.some((file) => existsSync(join(target.repoRoot, folder, file)))) return undefined;
-    let text: string;
+    let built: Record<string, unknown>[];
     try {
-      text = kustomize.build(join(target.repoRoot, folder));
+      built = kustomize.objects(join(target.repoRoot, folder));
     } catch (error) {
       if (error instanceof KustomizeBuildError) return undefined;
       throw error;
     }
-    for (const object of parseDocuments(text).objects) objects.push({ object, file: fileOf(object) ?? `${folder}/kustomization.yaml` });
+    for (const object of built) objects.push({ object, file: fileOf(object) ?? `${folder}/kustomization.yaml` });
   }
   return objects;
 }
