@@ -39,8 +39,8 @@ describe('cluster projects inferred from clusters/<name>/cluster.ts', () => {
     expect(alpha).toMatchObject({ name: 'clusters-alpha', root: 'clusters/alpha', projectType: 'application', tags: ['type:cluster'] });
     expect(Object.keys(alpha.targets)).toEqual(['typecheck', 'render', 'validate']);
     expect(alpha.targets.typecheck).toMatchObject({ command: 'tsx tools/nx-plugin/src/typecheck-folder.ts clusters/alpha', cache: true });
-    expect(alpha.targets.render).toMatchObject({ command: 'tsx tools/render/main.ts --cluster alpha', cache: false });
-    expect(alpha.targets.validate).toMatchObject({ command: 'tsx tools/validate/main.ts --cluster alpha', cache: true, outputs: [] });
+    expect(alpha.targets.render).toMatchObject({ executor: '@gitops/nx-plugin:render', options: { cluster: 'alpha' }, cache: false });
+    expect(alpha.targets.validate).toMatchObject({ executor: '@gitops/nx-plugin:validate', options: { cluster: 'alpha' }, cache: true, outputs: [] });
   });
 
   it('caches validate on the cluster`s own rendered folder and the toolkit it runs, nothing of other clusters', async () => {

@@ -47,13 +47,16 @@ export function clusterProjectConfiguration(name: string, root: string, absolute
     },
     // Never cached: a cache hit restores outputs by writing files, which could bring back a deleted
     // hand-written file or overwrite one at a generated path.
+    // Executors of this plugin (./executors): Nx batches many clusters into a few processes.
     render: {
-      command: `tsx tools/render/main.ts --cluster ${name}`,
+      executor: '@gitops/nx-plugin:render',
+      options: { cluster: name },
       cache: false,
       inputs: ['production', '^production'],
     },
     validate: {
-      command: `tsx tools/validate/main.ts --cluster ${name}`,
+      executor: '@gitops/nx-plugin:validate',
+      options: { cluster: name },
       cache: true,
       inputs: ['production', '^production', rendered, ...VALIDATE_ENVIRONMENT],
       outputs: [],
