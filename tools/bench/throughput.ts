@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
+import { toYaml } from '@gitops/manifest';
 import { validateObject } from '@gitops/k8s-schemas';
 import { renderedFiles } from '../render/rendered-files';
 import { FIXTURE, fixtureCluster } from '../testing/fixture-cluster.test-support';
@@ -36,9 +36,10 @@ for (let file = 0; file * PER_FILE < total; file += 1) {
   for (let i = file * PER_FILE; i < Math.min(total, (file + 1) * PER_FILE); i += 1) {
     const object = structuredClone(templates[i % templates.length]!) as { metadata: { name: string } };
     object.metadata.name = `${object.metadata.name}-${i}`;
-    documents.push(stringify(object));
+    documents.push(object);
   }
-  writeFileSync(join(dir, `objects-${String(file).padStart(5, '0')}.yaml`), documents.join('---\n'));
+  // Written as render writes manifests (YAML 1.1 quoting, no line folding).
+  writeFileSync(join(dir, `objects-${String(file).padStart(5, '0')}.yaml`), toYaml(documents, 'throughput corpus'));
 }
 
 /** Validate's schema stage (strict schema, CEL rules, names, sizes) on every object read. */

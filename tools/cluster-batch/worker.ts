@@ -32,7 +32,7 @@ async function run(command: BatchRequest['command'], argv: string[]): Promise<Co
   }
 }
 
-const send = (message: BatchTaskResult) => new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+const send = (message: BatchTaskResult) => new Promise<void>((resolve, reject) => process.send!(message, undefined, undefined, (error: Error | null) => (error ? reject(error) : resolve())));
 
 process.once('message', async (request: BatchRequest) => {
   for (const { id, argv } of request.tasks) {

@@ -1,3 +1,4 @@
+import { readBlockYaml } from './block-yaml';
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
 
 export interface YamlProblem {
@@ -40,16 +41,16 @@ const FIX_BOUND = 'split the file or flatten the structure; no Kubernetes object
  * Parses a multi-document YAML stream as Kubernetes tooling reads it (YAML 1.1), rejecting duplicate
  * keys. Never throws: whatever the input, each problem comes back as an error with its line.
  */
-export function parseDocuments(input: string | Uint8Array, limits: ReadLimits = READ_LIMITS): ParsedDocuments {
+export function parseDocuments(input: string | Uint8Array, limits: ReadLimits = READ_LIMITS, reader: 'auto' | 'full' = 'auto'): ParsedDocuments {
   try {
-    return read(input, limits);
+    return read(input, limits, reader);
   } catch (error) {
     // Last resort: a parser failure we did not foresee is still a located finding, not a crash.
     return { objects: [], errors: [{ line: 1, message: `cannot read the YAML: ${firstLine(error)}`, fix: FIX_SYNTAX }] };
   }
 }
 
-function read(input: string | Uint8Array, limits: ReadLimits): ParsedDocuments {
+function read(input: string | Uint8Array, limits: ReadLimits, reader: 'auto' | 'full'): ParsedDocuments {
   const large = tooLarge(typeof input === 'string' ? input.length : input.byteLength, limits);
   if (large) return large;
   const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
@@ -57,11 +58,17 @@ function read(input: string | Uint8Array, limits: ReadLimits): ParsedDocuments {
   const text = decoded.text;
 
   // go-yaml's reader refuses these before parsing ("control characters are not allowed").
-  const control = DISALLOWED.exec(text);
+  // Printable ASCII (most manifests) has none: skip the slower Unicode scan then.
+  const control = PRINTABLE_ASCII.test(text) ? null : DISALLOWED.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     return failed(lineAt(text, control.index), `control character U+${code} is not allowed in YAML`, FIX_ENCODING);
   }
+
+  // Block-style manifests (nearly all) take the fast reader; anything else, or anything wrong,
+  // the full one below, which gives each problem with its line.
+  const fast = reader === 'auto' ? readBlockYaml(text, limits) : undefined;
+  if (fast) return { objects: fast.filter(isObject), errors: [] };
 
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
@@ -94,10 +101,12 @@ function read(input: string | Uint8Array, limits: ReadLimits): ParsedDocuments {
       errors.push({ line: line(document.range[0]), message: firstLine(error), fix: FIX_SYNTAX });
       continue;
     }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) objects.push(value as Record<string, unknown>);
+    if (isObject(value)) objects.push(value);
   }
   return { objects, errors };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The finding for a file too large to read, so callers need not read it first. */
 export const tooLarge = (bytes: number, limits: ReadLimits = READ_LIMITS): ParsedDocuments | undefined =>
@@ -110,6 +119,7 @@ const firstLine = (error: unknown): string => (error instanceof Error ? error.me
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** Tab, line breaks and printable characters only (go-yaml's reader); a lone surrogate is not text either. */
+const PRINTABLE_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 const DISALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
 function lineAt(text: string, index: number): number {
