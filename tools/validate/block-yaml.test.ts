@@ -87,7 +87,7 @@ describe('block YAML reader', () => {
     const template = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default' }, data: { a: '1' } };
     const objects = Array.from({ length: 5000 }, (_, i) => ({ ...template, metadata: { ...template.metadata, name: `config-${i}` } }));
     // One bad object deep in the file: ConfigMap data must be strings.
-    objects[4321] = { ...objects[4321]!, data: { a: '1', bad: 12 as unknown as string } };
+    objects[4321] = { ...objects[4321]!, data: { a: '1', bad: 12 } as unknown as { a: string } };
     const text = toYaml(objects, 'corpus');
     const dir = mkdtempSync(join(tmpdir(), 'block-yaml-'));
     try {
