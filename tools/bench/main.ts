@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the main jobs, in-process (no tsx/Nx start-up): `npm run bench`.
+ * Benchmarks of the main jobs, in-process (no tsx/Nx start-up): `npm run bench:in-process`.
  * Prints the median and spread of each over repeated runs; figures go to BENCHMARKS.md.
  */
 import { performance } from 'node:perf_hooks';
