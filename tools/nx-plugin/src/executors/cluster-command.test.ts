@@ -7,7 +7,11 @@ describe('cluster command executors', () => {
       '--cluster', 'infra', '--format', 'json', '--output-file', 'r.json', '--flux', '--skip-kind', 'a/v1/X', '--skip-kind', 'b/v1/Y',
     ]);
     expect(commandLine('validate', { cluster: 'infra', flux: false })).toEqual(['--cluster', 'infra']);
-    expect(commandLine('render', { cluster: 'apps', check: true, unknown: 'x' })).toEqual(['--cluster', 'apps', '--check']);
+    expect(commandLine('render', { cluster: 'apps', check: true })).toEqual(['--cluster', 'apps', '--check']);
+  });
+
+  it('pass options the command does not know on to it, which refuses them with its usage', () => {
+    expect(commandLine('validate', { cluster: 'infra', bogus: true, __overrides_unparsed__: ['--bogus'] })).toEqual(['--cluster', 'infra', '--bogus']);
   });
 
   it('use one worker per core, with a few tasks each, never more workers than tasks', () => {

@@ -22,10 +22,15 @@ const OPTIONS: Record<ClusterCommand, readonly string[]> = {
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-/** The command line for the options: `--cluster infra --skip-kind a --skip-kind b --flux`. */
+/**
+ * The command line for the options: `--cluster infra --skip-kind a --skip-kind b --flux`. Options
+ * the command does not know are passed on too, so that it refuses them with its usage (exit 2), as
+ * when the target was a plain command; Nx's own (`_...`) are not.
+ */
 export function commandLine(command: ClusterCommand, options: Options): string[] {
   const argv: string[] = [];
-  for (const name of OPTIONS[command]) {
+  const unknown = Object.keys(options).filter((name) => !OPTIONS[command].includes(name) && !name.startsWith('_'));
+  for (const name of [...OPTIONS[command], ...unknown]) {
     const value = options[name];
     if (value === undefined || value === false) continue;
     if (value === true) argv.push(`--${kebab(name)}`);
