@@ -129,11 +129,13 @@ class BlockReader {
       const at = this.indents[this.index]!;
       if (at < indent) return map;
       if (at > indent || isSequenceEntry(line, at)) giveUp();
-      const { key, rest } = splitKey(line, at);
+      const colon = keyEnd(line, at);
+      if (colon === -1 || colon - at > 1000) giveUp();
+      const key = keyAt(line, at, colon);
       if (key === '__proto__' || key === '<<' || Object.hasOwn(map, key)) giveUp();
       this.index += 1;
       this.count(2);
-      map[key] = this.value(rest, indent, depth, true);
+      map[key] = this.value(line, colon + 1, indent, depth, true);
     }
   }
 
@@ -153,26 +155,26 @@ class BlockReader {
       this.count(1);
       let content = at + 1;
       while (content < line.length && line.charCodeAt(content) === SPACE) content += 1;
-      const rest = line.slice(content);
-      if (rest !== '' && rest.charCodeAt(0) !== 35 && keyEnd(rest) !== -1) {
+      if (content < line.length && line.charCodeAt(content) !== 35 && keyEnd(line, content) !== -1) {
         // `- key: value`: a mapping whose first line is this one, indented where its key starts.
         this.indents[this.index] = content;
         items.push(this.mapping(content, depth + 1));
         continue;
       }
-      if (rest.startsWith('-') && (rest.length === 1 || rest.charCodeAt(1) === SPACE)) giveUp();
+      if (isSequenceEntry(line, content)) giveUp();
       this.index += 1;
-      items.push(this.value(rest, indent, depth, false));
+      items.push(this.value(line, content, indent, depth, false));
     }
   }
 
   /**
-   * The value after `key:` or `- ` (`rest`, comments included) of an entry at `indent`: a scalar on
-   * the line, a literal block, or a collection on the next lines.
+   * The value of an entry at `indent` whose text starts at `from` on `line` (after `key:` or `- `,
+   * comments included): a scalar on the line, a literal block, or a collection on the next lines.
    */
-  private value(rest: string, indent: number, depth: number, inMapping: boolean): Value {
-    const text = stripComment(rest);
-    if (text === '') {
+  private value(line: string, from: number, indent: number, depth: number, inMapping: boolean): Value {
+    let start = from;
+    while (start < line.length && line.charCodeAt(start) === SPACE) start += 1;
+    if (start === line.length || line.charCodeAt(start) === 35 /* # */) {
       this.skipBlank();
       if (this.index >= this.end) return null;
       const next = this.lines[this.index]!;
@@ -182,18 +184,30 @@ class BlockReader {
       if (at === indent && inMapping && isSequenceEntry(next, at)) return this.sequence(indent, depth + 1);
       return null;
     }
-    const first = text.charCodeAt(0);
+    const first = line.charCodeAt(start);
     let value: Value;
+    if (first === 34 /* " */ || first === 39 /* ' */) {
+      const close = first === 34 ? closingDoubleQuote(line, start) : closingSingleQuote(line, start);
+      if (close === -1 || !onlyComment(line, close + 1)) giveUp();
+      value = first === 34 ? doubleQuoted(line, start, close) : singleQuoted(line, start, close);
+      return this.scalarEnds(value, indent);
+    }
+    const comment = line.indexOf(' #', start);
+    let end = comment === -1 ? line.length : comment;
+    while (end > start && line.charCodeAt(end - 1) === SPACE) end -= 1;
+    const text = line.slice(start, end);
     if (first === 124 /* | */) return this.literal(text, indent);
-    if (first === 34 /* " */) value = doubleQuoted(text);
-    else if (first === 39 /* ' */) value = singleQuoted(text);
-    else if (text === '{}') value = {};
+    if (text === '{}') value = {};
     else if (text === '[]') value = [];
     else {
       if (!isPlainStart(text) || text.includes(': ') || text.endsWith(':')) giveUp();
       value = plainValue(text);
     }
-    // A more indented line after a scalar would continue it (a multi-line scalar): not ours.
+    return this.scalarEnds(value, indent);
+  }
+
+  /** A more indented line after a scalar would continue it (a multi-line scalar): not ours. */
+  private scalarEnds(value: Value, indent: number): Value {
     this.skipBlank();
     if (this.index < this.end && this.indents[this.index]! > indent) giveUp();
     return value;
@@ -241,39 +255,45 @@ function indentOf(line: string): number {
 
 const isSequenceEntry = (line: string, at: number) => line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === SPACE);
 
-/** Where a `key:` ends in text (the colon), or -1 when the text is no implicit key. */
-function keyEnd(text: string): number {
-  const first = text.charCodeAt(0);
+/** Where the implicit key starting at `from` ends (its colon), or -1 when the line has none there. */
+function keyEnd(line: string, from: number): number {
+  const first = line.charCodeAt(from);
   if (first === 34 || first === 39) {
-    const close = first === 34 ? closingDoubleQuote(text) : closingSingleQuote(text);
-    return close !== -1 && text.charCodeAt(close + 1) === 58 /* : */ && (close + 2 === text.length || text.charCodeAt(close + 2) === SPACE) ? close + 1 : -1;
+    const close = first === 34 ? closingDoubleQuote(line, from) : closingSingleQuote(line, from);
+    return close !== -1 && line.charCodeAt(close + 1) === 58 /* : */ && (close + 2 === line.length || line.charCodeAt(close + 2) === SPACE) ? close + 1 : -1;
   }
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
-    if (at + 1 === text.length || text.charCodeAt(at + 1) === SPACE) {
-      const comment = text.indexOf(' #');
+  for (let at = line.indexOf(':', from); at !== -1; at = line.indexOf(':', at + 1)) {
+    if (at + 1 === line.length || line.charCodeAt(at + 1) === SPACE) {
+      const comment = line.indexOf(' #', from);
       return comment !== -1 && comment < at ? -1 : at;
     }
   }
   return -1;
 }
 
-/** `key: rest` of a mapping line whose key starts at `at`. */
-function splitKey(line: string, at: number): { key: string; rest: string } {
-  const text = line.slice(at);
-  const end = keyEnd(text);
-  if (end === -1 || end > 1000) giveUp();
-  const raw = text.slice(0, end);
-  const first = raw.charCodeAt(0);
+/** The key of a mapping line, from `at` to its colon. */
+function keyAt(line: string, at: number, colon: number): string {
+  const first = line.charCodeAt(at);
   let key: Value;
-  if (first === 34) key = doubleQuoted(raw);
-  else if (first === 39) key = singleQuoted(raw);
+  if (first === 34) key = doubleQuoted(line, at, colon - 1);
+  else if (first === 39) key = singleQuoted(line, at, colon - 1);
   else {
-    const plain = trimSpaces(raw);
+    let end = colon;
+    while (end > at && line.charCodeAt(end - 1) === SPACE) end -= 1;
+    const plain = line.slice(at, end);
     if (!isPlainStart(plain)) giveUp();
     key = plainValue(plain);
   }
-  if (typeof key !== 'string') giveUp();
-  return { key: key as string, rest: text.slice(end + 1) };
+  return typeof key === 'string' ? key : giveUp();
+}
+
+/** Whether only spaces, then nothing or a comment separated by a space, follow `from`. */
+function onlyComment(line: string, from: number): boolean {
+  if (from === line.length) return true;
+  if (line.charCodeAt(from) !== SPACE) return false;
+  let at = from;
+  while (at < line.length && line.charCodeAt(at) === SPACE) at += 1;
+  return at === line.length || line.charCodeAt(at) === 35;
 }
 
 /** Indicators that cannot start a plain scalar (or that we leave to the full reader). */
@@ -285,63 +305,39 @@ function isPlainStart(text: string): boolean {
   return true;
 }
 
-/** The text without a trailing comment (` #...`) and spaces; quoted scalars keep their `#`. */
-function stripComment(rest: string): string {
-  const text = trimSpaces(rest);
-  const first = text.charCodeAt(0);
-  if (first === 34 || first === 39) {
-    const close = first === 34 ? closingDoubleQuote(text) : closingSingleQuote(text);
-    if (close === -1) giveUp();
-    // Only a comment may follow, separated by a space.
-    const after = text.slice(close + 1);
-    if (after !== '' && !/^ +#/.test(after)) giveUp();
-    return text.slice(0, close + 1);
-  }
-  if (text.startsWith('#')) return '';
-  const comment = text.indexOf(' #');
-  return comment === -1 ? text : trimSpaces(text.slice(0, comment));
-}
-
-/** YAML separates with spaces only (String#trim would also take Unicode spaces, which are content). */
-function trimSpaces(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text.charCodeAt(start) === SPACE) start += 1;
-  while (end > start && text.charCodeAt(end - 1) === SPACE) end -= 1;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
-function closingDoubleQuote(text: string): number {
-  for (let at = 1; at < text.length; at += 1) {
-    const code = text.charCodeAt(at);
+function closingDoubleQuote(line: string, open: number): number {
+  for (let at = open + 1; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
     if (code === 92 /* \ */) at += 1;
     else if (code === 34) return at;
   }
   return -1;
 }
 
-function closingSingleQuote(text: string): number {
-  for (let at = 1; at < text.length; at += 1) {
-    if (text.charCodeAt(at) !== 39) continue;
-    if (text.charCodeAt(at + 1) === 39) at += 1;
+function closingSingleQuote(line: string, open: number): number {
+  for (let at = open + 1; at < line.length; at += 1) {
+    if (line.charCodeAt(at) !== 39) continue;
+    if (line.charCodeAt(at + 1) === 39) at += 1;
     else return at;
   }
   return -1;
 }
 
-/** A one-line double-quoted scalar using JSON's escapes only (YAML's others: the full reader). */
-function doubleQuoted(text: string): string {
-  if (closingDoubleQuote(text) !== text.length - 1) giveUp();
-  if (!text.includes('\\')) return text.slice(1, -1);
-  if (/\\[^"\\/bfnrtu]/.test(text)) giveUp();
+/** A one-line double-quoted scalar from `open` to `close`, using JSON's escapes only (YAML's others: the full reader). */
+function doubleQuoted(line: string, open: number, close: number): string {
+  if (closingDoubleQuote(line, open) !== close) giveUp();
+  const body = line.slice(open + 1, close);
+  if (!body.includes('\\')) return body;
+  if (/\\[^"\\/bfnrtu]/.test(body)) giveUp();
   try {
-    return JSON.parse(text) as string;
+    return JSON.parse(`"${body}"`) as string;
   } catch {
     return giveUp();
   }
 }
 
-function singleQuoted(text: string): string {
-  if (closingSingleQuote(text) !== text.length - 1) giveUp();
-  return text.slice(1, -1).replaceAll("''", "'");
+function singleQuoted(line: string, open: number, close: number): string {
+  if (closingSingleQuote(line, open) !== close) giveUp();
+  const body = line.slice(open + 1, close);
+  return body.includes("''") ? body.replaceAll("''", "'") : body;
 }
