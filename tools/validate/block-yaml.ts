@@ -23,10 +23,10 @@ const giveUp = (): never => {
 };
 
 /** Each document's value (null for an empty one), or undefined when the text is beyond the subset. */
-export function readBlockYaml(text: string, limits: { maxDepth: number; maxNodes: number }): Value[] | undefined {
+export function readBlockYaml(text: string, limits: { maxDepth: number; maxNodes: number }, ascii = false): Value[] | undefined {
   if (text.length > 0 && !text.endsWith('\n')) return undefined;
   // Tabs, CR and the YAML 1.1 line breaks (NEL, LS, PS), a byte-order mark: the full reader.
-  if (text.includes('\t') || text.includes('\r') || /[\u0085\u2028\u2029\ufeff]/.test(text)) return undefined;
+  if (text.includes('\t') || text.includes('\r') || (!ascii && /[\u0085\u2028\u2029\ufeff]/.test(text))) return undefined;
   try {
     return new BlockReader(text, limits.maxDepth, limits.maxNodes).documents();
   } catch (error) {
@@ -39,11 +39,13 @@ export function readBlockYaml(text: string, limits: { maxDepth: number; maxNodes
 // dates, merge keys. Anything else is the string itself.
 const MAYBE_NOT_STRING =
   /^(?:[-+]?[0-9.]|[-+]?[eE][-+]?[0-9]|~$|null$|Null$|NULL$|[yYnN]$|yes$|Yes$|YES$|no$|No$|NO$|true$|True$|TRUE$|false$|False$|FALSE$|on$|On$|ON$|off$|Off$|OFF$|<<$|=$)/;
+// The first characters of those (a cheap test before the expression).
+const MAY_START_NOT_STRING = Array.from({ length: 128 }, (_, code) => '+-.0123456789eE~nNyYtTfFoO<='.includes(String.fromCharCode(code)));
 const resolved = new Map<string, unknown>();
 
 /** A plain scalar's value as the YAML library reads it (YAML 1.1); non-scalar results give up. */
 function plainValue(text: string): Value {
-  if (!MAYBE_NOT_STRING.test(text)) return text;
+  if (!MAY_START_NOT_STRING[text.charCodeAt(0)] || !MAYBE_NOT_STRING.test(text)) return text;
   if (!resolved.has(text)) {
     if (resolved.size > 10_000) resolved.clear();
     const value = parse(text, { version: '1.1' }) as unknown;

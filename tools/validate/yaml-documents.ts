@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readBlockYaml } from './block-yaml';
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
 
@@ -53,21 +54,22 @@ export function parseDocuments(input: string | Uint8Array, limits: ReadLimits = 
 function read(input: string | Uint8Array, limits: ReadLimits, reader: 'auto' | 'full'): ParsedDocuments {
   const large = tooLarge(typeof input === 'string' ? input.length : input.byteLength, limits);
   if (large) return large;
-  const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
+  // ASCII bytes (most manifests) are UTF-8 as they are: no decoder, and no Unicode scans below.
+  const ascii = typeof input !== 'string' && isAscii(input);
+  const decoded = typeof input === 'string' ? { text: input } : ascii ? { text: Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1') } : decodeUtf8(input);
   if ('invalidLine' in decoded) return failed(decoded.invalidLine, 'not UTF-8 text (invalid byte sequence)', FIX_ENCODING);
   const text = decoded.text;
 
   // go-yaml's reader refuses these before parsing ("control characters are not allowed").
-  // Printable ASCII (most manifests) has none: skip the slower Unicode scan then.
-  const control = PRINTABLE_ASCII.test(text) ? null : DISALLOWED.exec(text);
-  if (control) {
-    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return failed(lineAt(text, control.index), `control character U+${code} is not allowed in YAML`, FIX_ENCODING);
+  const control = disallowedAt(text, ascii);
+  if (control !== -1) {
+    const code = text.codePointAt(control)!.toString(16).toUpperCase().padStart(4, '0');
+    return failed(lineAt(text, control), `control character U+${code} is not allowed in YAML`, FIX_ENCODING);
   }
 
   // Block-style manifests (nearly all) take the fast reader; anything else, or anything wrong,
   // the full one below, which gives each problem with its line.
-  const fast = reader === 'auto' ? readBlockYaml(text, limits) : undefined;
+  const fast = reader === 'auto' ? readBlockYaml(text, limits, ascii) : undefined;
   if (fast) return { objects: fast.filter(isObject), errors: [] };
 
   const lineCounter = new LineCounter();
@@ -120,6 +122,24 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** Tab, line breaks and printable characters only (go-yaml's reader); a lone surrogate is not text either. */
 const PRINTABLE_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+const ASCII_CONTROLS = Array.from({ length: 32 }, (_, code) => code)
+  .filter((code) => code !== 0x09 && code !== 0x0a && code !== 0x0d)
+  .concat(0x7f)
+  .map((code) => String.fromCharCode(code));
+
+/** Index of the first character YAML does not allow, or -1; ASCII text needs only its controls looked up. */
+function disallowedAt(text: string, ascii: boolean): number {
+  if (!ascii) {
+    if (PRINTABLE_ASCII.test(text)) return -1;
+    return DISALLOWED.exec(text)?.index ?? -1;
+  }
+  let first = -1;
+  for (const control of ASCII_CONTROLS) {
+    const at = text.indexOf(control);
+    if (at !== -1 && (first === -1 || at < first)) first = at;
+  }
+  return first;
+}
 const DISALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
 function lineAt(text: string, index: number): number {
