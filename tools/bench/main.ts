@@ -40,4 +40,4 @@ const target = {
   folders: [FIXTURE_DIR],
   external: { kustomizations: ['observability-victoria-logs'], namespaces: [] },
 };
-measure('validate a cluster (all checks, kubectl kustomize)', 10, () => validateCluster(target));
+measure('validate a cluster (all checks, kubeconform included)', 10, () => validateCluster(target));
