@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { clusterDefinitionPath } from '@gitops/cluster';
 import { toolVersion } from '../validate/external-tools';
 import { fleetClusterName, fleetWorkspace } from './fleet-workspace';
-import { measureThroughput } from './throughput-run';
+import type { Throughput } from './throughput-run';
+import { workspaceRoot } from '../workspace';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1,10,50,200' }, objects: { type: 'string', default: '50000' }, runs: { type: 'string', default: '3' }, compare: { type: 'string', default: '52' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -85,7 +86,10 @@ console.log(`\nMedians of ${runs} runs (affected: one run):\n\n| clusters | rend
 console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 
-const throughput = measureThroughput(Number(values.objects), runs);
+// In a process of its own, as `npm run bench:throughput` runs it: not in this one's heap, grown by the fleets.
+const measured = spawnSync(join(workspaceRoot, 'node_modules/.bin/tsx'), [join(workspaceRoot, 'tools/bench/throughput.ts'), '--objects', values.objects, '--runs', String(runs), '--json'], { encoding: 'utf8' });
+if (measured.status !== 0) throw new Error(`throughput failed: ${measured.stderr}`);
+const throughput = JSON.parse(measured.stdout.trim().split('\n').pop()!) as Throughput;
 const theirs = throughput.kubeconform;
 console.log(`\nthroughput on ${throughput.objects} objects (${throughput.files} files), one core, medians of ${runs}: ours ${throughput.ours.toFixed(0)} objects/s` +
   (theirs ? `, kubeconform ${theirs.version} ${theirs.rate.toFixed(0)} objects/s: ${(throughput.ours / theirs.rate).toFixed(1)}x` : ', kubeconform not on PATH') + `; load ${load()}`);
