@@ -21,6 +21,8 @@
  *  9. Retry_Limit syntax, and small Retry_Limit values (warning);
  * 10. `${VAR}` left in a value after Flux substitution (warning);
  * 11. a credential (password, secret, token, API key) written inline instead of `${VAR}` from env;
+ * 12. a tail input whose largest record (line buffer or multiline join, JSON escaping, what filters
+ *     add; ./record-size.ts) is above the sink's line limit (`sinkMaxLineBytes`, when given);
  * plus files in `files` that nothing loads (warning).
  */
 export type {
@@ -34,7 +36,8 @@ export type {
 export { parseClassicConfig, parserNames, sectionLabel } from './parse';
 export { parseYamlConfig, isYamlFile } from './parse-yaml';
 export { pluginName, prop, serviceValue } from './lint/sections';
-export { globsIntersect } from './util';
-export { lintPipeline, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
+export { globsIntersect, sizeInBytes } from './util';
+export { lintPipeline, pipelineSections, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
+export * from './record-size';
 export { chartConfigFiles, chartConfigLocation, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
 export { IMAGE_PARSERS } from './generated/image-parsers';

@@ -16,6 +16,7 @@ import { checkMounts } from './lint/checks/mounts';
 import { checkParsers, checkParsersFilePaths } from './lint/checks/parsers';
 import { checkRetryLimit } from './lint/checks/retry-limit';
 import { checkRouting } from './lint/checks/routing';
+import { checkSinkLineSize } from './lint/checks/sink-line-size';
 import { checkTailLosses } from './lint/checks/silent-losses';
 import { checkStorage } from './lint/checks/storage';
 import { checkUnusedFiles } from './lint/checks/unused-files';
@@ -29,6 +30,15 @@ import { PARSER_FILE_KINDS } from './lint/constants';
 import type { ConfigSection, PipelineFinding, PipelineInput } from './types';
 
 export { CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint/constants';
+
+/**
+ * The sections Fluent Bit runs: the entry point's and those of the files it includes, in load
+ * order (parsers files not included). For checks outside the lint that read the configuration.
+ */
+export function pipelineSections(input: Pick<PipelineInput, 'files' | 'entryPoint'>): ConfigSection[] {
+  const ctx = createContext({ mounts: [], imageParsers: [], ...input });
+  return loadEntryPoint(ctx) ?? [];
+}
 
 /** Lints a pipeline (the checks are listed in the package index). */
 export function lintPipeline(input: PipelineInput): PipelineFinding[] {
@@ -77,6 +87,9 @@ export function lintPipeline(input: PipelineInput): PipelineFinding[] {
     if (pluginName(filter) === 'record_modifier') checkRecordModifier(ctx, filter);
   }
   checkMounts(ctx, service, inputs, storagePath);
+
+  // 12. records within the sink's line limit
+  checkSinkLineSize(ctx, producers, filters, outputs, service, parsers);
 
   // 10. ${VAR} left for Fluent Bit
   checkEnvReferences(ctx);
