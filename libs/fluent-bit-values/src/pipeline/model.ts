@@ -31,6 +31,7 @@ export interface Service {
   'storage.max_chunks_up'?: number;
   'storage.backlog.mem_limit'?: Size;
   'storage.delete_irrecoverable_chunks'?: boolean;
+  'json.escape_unicode'?: boolean;
 }
 
 interface CommonInput {
