@@ -142,7 +142,7 @@ export function fluentBitAlerts({ name, namespace, pipeline }: FluentBitAlertsOp
     },
   ];
 
-  return alertingRules({ name, namespace, groups: [{ name: 'fluent-bit', rules }] });
+  return alertingRules({ name, namespace, groups: [{ name, rules }] });
 }
 
 /** Fluent Bit's instance names (`flb_input_name()`/`flb_output_name()`; our model sets no alias): `<plugin>.<n>`. */
