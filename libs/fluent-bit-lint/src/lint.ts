@@ -17,7 +17,7 @@ import { checkParsers, checkParsersFilePaths } from './lint/checks/parsers';
 import { checkRetryLimit } from './lint/checks/retry-limit';
 import { checkRouting } from './lint/checks/routing';
 import { checkSinkLineSize } from './lint/checks/sink-line-size';
-import { checkTailLosses } from './lint/checks/silent-losses';
+import { checkTailBuffers, checkTailLosses } from './lint/checks/silent-losses';
 import { checkStorage } from './lint/checks/storage';
 import { checkUnusedFiles } from './lint/checks/unused-files';
 import { checkVictoriaLogs } from './lint/checks/victoria-logs';
@@ -80,7 +80,11 @@ export function lintPipeline(input: PipelineInput): PipelineFinding[] {
     if (pluginName(output) === 'http') checkVictoriaLogs(ctx, output);
     checkRetryLimit(ctx, output);
   }
-  for (const input of inputs) if (pluginName(input) === 'tail') checkTailLosses(ctx, input);
+  for (const input of inputs) {
+    if (pluginName(input) !== 'tail') continue;
+    checkTailLosses(ctx, input);
+    checkTailBuffers(ctx, input);
+  }
   checkParsersFilePaths(ctx, service);
   for (const filter of filters) {
     if (pluginName(filter) === 'modify') checkModify(ctx, filter);

@@ -35,3 +35,23 @@ describe('12. records within the sink`s line limit', () => {
     ]);
   });
 });
+
+describe('tail read buffers Fluent Bit starts with', () => {
+  const tail = (lines: string) =>
+    lintPipeline({ files: goodFiles((main) => main.replace('    buffer_max_size 256k', lines)), mounts: GOOD_MOUNTS, imageParsers: IMAGE_PARSERS }).filter((f) =>
+      f.message.includes('buffer_chunk_size'),
+    );
+
+  it('reports a 32k maximum under the 32768-byte default chunk: "buffer_max_size must be >= buffer_chunk" at start-up', () => {
+    expect(tail('    buffer_max_size 32k')).toEqual([
+      expect.objectContaining({ severity: 'error', property: 'buffer_max_size', message: expect.stringContaining('stops at start-up') }),
+    ]);
+    expect(tail('    buffer_chunk_size 64k\n    buffer_max_size 48k')).toHaveLength(1);
+  });
+
+  it('stays quiet with a chunk at most the maximum, or both at their defaults', () => {
+    expect(tail('    buffer_chunk_size 16k\n    buffer_max_size 32k')).toEqual([]);
+    expect(tail('    buffer_max_size 32768')).toEqual([]);
+    expect(tail('')).toEqual([]);
+  });
+});

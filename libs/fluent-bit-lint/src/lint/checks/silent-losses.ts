@@ -35,3 +35,23 @@ export function checkTailLosses(ctx: LintContext, input: ConfigSection): void {
     );
   }
 }
+
+/** in_tail's default buffer_chunk_size and buffer_max_size: 32768 bytes (plugins/in_tail/tail.h FLB_TAIL_CHUNK). */
+const TAIL_CHUNK_DEFAULT = 32_768;
+
+/** A tail input Fluent Bit 5.1.1 refuses at start-up: its read buffer starts above its maximum (dry-run passes it). */
+export function checkTailBuffers(ctx: LintContext, input: ConfigSection): void {
+  const chunk = prop(input, 'buffer_chunk_size');
+  const max = prop(input, 'buffer_max_size');
+  const chunkBytes = chunk ? sizeInBytes(chunk.value) : TAIL_CHUNK_DEFAULT;
+  const maxBytes = max ? sizeInBytes(max.value) : TAIL_CHUNK_DEFAULT;
+  if (!(chunkBytes > maxBytes)) return; // NaN (a ${VAR} or a malformed size) is not compared
+  at(
+    ctx,
+    input,
+    max ?? chunk,
+    'error',
+    `buffer_chunk_size ${chunk?.value ?? '32768 (default)'} is above buffer_max_size ${max?.value ?? '32768 (default)'}: Fluent Bit 5.1.1 stops at start-up ("buffer_max_size must be >= buffer_chunk"); sizes are decimal, so 32k is 32,000 bytes, below the 32768-byte default chunk`,
+    `set buffer_chunk_size at most ${max?.value ?? '32768'} (e.g. 16k), or raise buffer_max_size`,
+  );
+}
