@@ -20,12 +20,22 @@ export const criLogParser: Parser = {
   time_format: '%Y-%m-%dT%H:%M:%S.%L%z',
 };
 
-/** Container logs (CRI files) from every pod on the node; containerd splits lines at 16 KiB. */
-export function containerLogInput({ logDir, stateDir, maxLineSize }: LogFileLocation): TailInput {
+/**
+ * Container logs (CRI files) from every pod on the node; containerd splits lines at 16 KiB.
+ * kubelet names each `<pod>_<namespace>_<container>-<container id>.log`.
+ */
+export function containerLogInput({ logDir, stateDir, maxLineSize, skipContainers }: LogFileLocation & { skipContainers?: ContainerRef }): TailInput {
   return {
     ...logFileInput({ tag: CONTAINER_LOG_TAG, logDir, files: '*.log', stateDir, dbName: 'flb_kube', maxLineSize }),
+    ...(skipContainers && { exclude_path: `${logDir}/*_${skipContainers.namespace}_${skipContainers.container}-*.log` }),
     parser: criLogParser.name,
   };
+}
+
+/** Containers of a name in a namespace, e.g. Fluent Bit's own. */
+export interface ContainerRef {
+  namespace: string;
+  container: string;
 }
 
 /** Pod metadata from the API server; JSON log lines are merged into the record. */

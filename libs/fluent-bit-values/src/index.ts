@@ -4,7 +4,7 @@ export { toClassicConfig, type ClassicConfig } from './pipeline/classic';
 export { toYamlConfig, yamlString } from './pipeline/yaml';
 export type { FluentBitChartValues } from './generated/chart-values';
 export * from './paths';
-export { containerLogInput, criLogParser, kubernetesMetadataFilter, liftKubernetesMetadata, CONTAINER_LOG_TAG } from './container-logs';
+export { containerLogInput, criLogParser, kubernetesMetadataFilter, liftKubernetesMetadata, CONTAINER_LOG_TAG, type ContainerRef } from './container-logs';
 export { auditLogInput, auditEventParser, AUDIT_LOG_TAG } from './audit-logs';
 export { recordFields } from './record-fields';
 export { victoriaLogsOutput, type VictoriaLogsOutputOptions, type VictoriaLogsTenant } from './victoria-logs';

@@ -2,6 +2,7 @@ import { AUDIT_LOG_TAG, auditEventParser, auditLogInput } from './audit-logs';
 import {
   CONTAINER_LOG_TAG,
   containerLogInput,
+  type ContainerRef,
   criLogParser,
   kubernetesMetadataFilter,
   liftKubernetesMetadata,
@@ -22,8 +23,11 @@ export interface LogShippingOptions extends Omit<ServiceOptions, 'customParsers'
   cluster: string;
   environment: string;
   sink: Pick<VictoriaLogsOutputOptions, 'host' | 'port' | 'path' | 'credentials'>;
-  /** Container logs from the CRI files kubelet links in `logDir`; omitted = not collected. */
-  containerLogs?: LogStreamOptions & { logDir: string };
+  /**
+   * Container logs from the CRI files kubelet links in `logDir`, except those of `skipContainers`;
+   * omitted = not collected.
+   */
+  containerLogs?: LogStreamOptions & { logDir: string; skipContainers?: ContainerRef };
   /** Kubernetes API audit events from the kube-apiserver log in `logDir`; omitted = not collected. */
   auditLogs?: LogStreamOptions & { logDir: string };
 }
@@ -50,10 +54,10 @@ export function logShippingPipeline(options: LogShippingOptions): Pipeline {
   const { stateDir, sink } = options;
   const streams: Stream[] = [];
   if (options.containerLogs) {
-    const { logDir, maxLineSize, tenant, queueLimit } = options.containerLogs;
+    const { logDir, maxLineSize, tenant, queueLimit, skipContainers } = options.containerLogs;
     streams.push({
       parser: criLogParser,
-      input: containerLogInput({ logDir, stateDir, maxLineSize }),
+      input: containerLogInput({ logDir, stateDir, maxLineSize, ...(skipContainers && { skipContainers }) }),
       filters: [kubernetesMetadataFilter(), recordFields(CONTAINER_LOG_TAG, identity), liftKubernetesMetadata()],
       output: victoriaLogsOutput({
         ...sink,

@@ -106,6 +106,13 @@ describe('a rendered cluster', () => {
     expect(releases(off).map((r) => r.metadata.name)).toEqual(['fluent-bit']);
   });
 
+  it('does not read Fluent Bit`s own container logs back (no feedback loop), in the namespace it runs in', () => {
+    expect(configOf(values(render()))).toContain('exclude_path: "${CONTAINERD_LOG_PATH}/*_observability_fluent-bit-*.log"');
+    const settings = validSettings();
+    settings.fluentBit.namespace = { name: 'logging', managed: true };
+    expect(configOf(values(render(settings)))).toContain('exclude_path: "${CONTAINERD_LOG_PATH}/*_logging_fluent-bit-*.log"');
+  });
+
   it('sizes each on-disk queue for the stated outage', () => {
     // 60 min x 300 lines/s x 800 B = 864,000,000 B; audit 60 x 50 x 1500 B = 270,000,000 B (M = 10^6).
     expect(configOf(values(render()))).toContain('storage.total_limit_size: 864M');

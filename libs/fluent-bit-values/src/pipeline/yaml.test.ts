@@ -66,6 +66,7 @@ pipeline:
       db.sync: normal
       storage.type: filesystem
       read_from_head: true
+      buffer_chunk_size: 16k
       buffer_max_size: 32k
       skip_long_lines: true
       refresh_interval: 10
