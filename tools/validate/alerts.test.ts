@@ -82,7 +82,7 @@ describe('validate: the Fluent Bit release is watched', () => {
     const findings = validateEdited(`${APP}/vmrule.yaml`, (documents) => {
       const group = documents[0].spec.groups[0];
       group.rules = group.rules.filter((r: any) => !['FluentBitOutputQueueNearlyFull', 'FluentBitOutputStalled'].includes(r.alert));
-      expect(alertNames(documents)).toHaveLength(5);
+      expect(alertNames(documents)).toHaveLength(6);
     });
     expect(errors(findings).map((f) => [f.path, f.message])).toEqual([
       ['spec.groups[0]', 'no alerting rule for Fluent Bit release observability/fluent-bit on a filesystem queue above 80% of storage.total_limit_size: fluentbit_output_chunk_available_capacity_percent'],

@@ -21,6 +21,7 @@ const exprOf = (files: ManifestFile[], alert: string) => rulesOf(files).find((r)
  * src/flb_input.c L1603-1824), kube-state-metrics' and vmagent's `up`.
  */
 const FLUENT_BIT_V2 = [
+  'fluentbit_input_long_line_skipped_total',
   'fluentbit_input_records_total',
   'fluentbit_output_chunk_available_capacity_percent',
   'fluentbit_output_dropped_records_total',
