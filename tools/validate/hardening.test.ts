@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editYaml, scratchFixture, scratchTarget, summary } from './validate.test-support';
+import { editFluentBitConfig, editYaml, FLUENT_BIT_CONFIG_PATH, scratchFixture, scratchTarget, summary } from './validate.test-support';
 import { validateCluster } from './validate-cluster';
 
 const APP = 'observability/fluent-bit/app';
@@ -20,12 +20,7 @@ const findingsAfter = (file: string, edit: (documents: any[]) => void, maxLineBy
   const target = scratchTarget(root);
   return summary(validateCluster({ ...target, network: { ...target.network!, logSink: { ...target.network!.logSink!, maxLineBytes } } }).findings);
 };
-const editConfig = (release: any, edit: (yaml: string) => string) => {
-  const files = release.spec.values.config.extraFiles;
-  const edited = edit(files['fluent-bit.yaml']);
-  expect(edited, 'the edit changed the configuration').not.toBe(files['fluent-bit.yaml']);
-  files['fluent-bit.yaml'] = edited;
-};
+
 
 describe('validate: least privilege for the collectors', () => {
   it('passes the rendered collectors: no capability, seccomp RuntimeDefault, no API path for the audit collector', () => {
@@ -61,26 +56,26 @@ describe('validate: least privilege for the collectors', () => {
 
 describe('validate: no record above the sink`s line limit', () => {
   it('reports a line buffer whose records exceed the limit, with the buffer that fits', () => {
-    const findings = findingsAfter(RELEASES, ([node]) => editConfig(node, (yaml) => yaml.replace('buffer_max_size: 32k', 'buffer_max_size: 256k')));
+    const findings = findingsAfter(RELEASES, ([node]) => editFluentBitConfig(node, (yaml) => yaml.replace('buffer_max_size: 32k', 'buffer_max_size: 256k')));
     expect(findings).toEqual([
-      expect.objectContaining({ check: 'pipeline', severity: 'error', path: 'spec.values.config.extraFiles["fluent-bit.yaml"]', message: expect.stringMatching(/^\[INPUT\] tail \(tag kube\.\*\): buffer_max_size: a record can reach 1.?\d\d\d KiB .* above the sink's 256 KiB line limit/) }),
+      expect.objectContaining({ check: 'pipeline', severity: 'error', path: FLUENT_BIT_CONFIG_PATH, message: expect.stringMatching(/^\[INPUT\] tail \(tag kube\.\*\): buffer_max_size: a record can reach 1.?\d\d\d KiB .* above the sink's 256 KiB line limit/) }),
     ]);
   });
 
   it('reports CRI partial lines joined by the built-in multiline parser: no size bound in 5.1.1', () => {
-    const findings = findingsAfter(RELEASES, ([node]) => editConfig(node, (yaml) => yaml.replace('parser: cri-log', 'multiline.parser: docker, cri')));
+    const findings = findingsAfter(RELEASES, ([node]) => editFluentBitConfig(node, (yaml) => yaml.replace('parser: cri-log', 'multiline.parser: docker, cri')));
     expect(findings).toEqual([expect.objectContaining({ check: 'pipeline', message: expect.stringContaining('multiline.parser docker joins partial lines into one record with no size bound') })]);
   });
 
   it('reports the audit collector when the sink takes shorter lines than its buffer (JSON lines grow by escaping Unicode)', () => {
     const lowered = findingsAfter(RELEASES, () => undefined, 240 * 1024);
     expect(lowered).toEqual([expect.objectContaining({ message: expect.stringMatching(/^\[INPUT\] tail \(tag audit\.\*\): buffer_max_size: a record can reach 255 KiB/) })]);
-    const escaped = findingsAfter(RELEASES, ([, audit]) => editConfig(audit, (yaml) => yaml.replace('json.escape_unicode: false', 'json.escape_unicode: true')));
+    const escaped = findingsAfter(RELEASES, ([, audit]) => editFluentBitConfig(audit, (yaml) => yaml.replace('json.escape_unicode: false', 'json.escape_unicode: true')));
     expect(escaped).toEqual([expect.objectContaining({ message: expect.stringContaining('up to 3x in JSON escaping') })]);
   });
 
   it('stays quiet on kubernetes annotations off, and reports them on: up to 256 KiB more per record', () => {
-    const findings = findingsAfter(RELEASES, ([node]) => editConfig(node, (yaml) => yaml.replace('annotations: false', 'annotations: true')));
+    const findings = findingsAfter(RELEASES, ([node]) => editFluentBitConfig(node, (yaml) => yaml.replace('annotations: false', 'annotations: true')));
     expect(findings).toEqual([expect.objectContaining({ message: expect.stringContaining('288 KiB added by filters') })]);
   });
 });
