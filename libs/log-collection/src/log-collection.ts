@@ -6,6 +6,7 @@ import {
   logShippingPipeline,
   TALOS_AUDIT_LOG_OWNER,
   TALOS_HOST_PATHS,
+  type FluentBitChartOptions,
   type FluentBitYamlChartValues,
   type Pipeline,
 } from '@gitops/fluent-bit-values';
@@ -57,6 +58,9 @@ export function logCollection(settings: LogCollectionSettings): App {
   };
 }
 
+/** What a collector reads, runs as and where. */
+type CollectorAccess = Pick<FluentBitChartOptions, 'reads' | 'stateDir' | 'runAs' | 'placement' | 'kubernetesApi'>;
+
 /** One Fluent Bit DaemonSet: its release, pipeline, chart values and network needs. */
 interface Collector {
   release: string;
@@ -99,6 +103,13 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
     : [];
   const resources = { requests: { ...fluentBit.resources.requests }, limits: { ...fluentBit.resources.limits } };
   const sinkEgress = podEgress(vmauth.namespace, definedLabels(vmauthPodLabels), vmauth.port);
+  /** A collector of the release: its pipeline in the chart's values, with what it reads and runs as. */
+  const collector = (release: string, pipeline: Pipeline, access: CollectorAccess, egress: EgressRule[]): Collector => ({
+    release,
+    pipeline,
+    values: fluentBitYamlChartValues({ name: release, pipeline, resources, env, ...access }),
+    egress,
+  });
 
   // Container logs on every node, as root (the CRI files are root's, 0640) with no capability.
   const containerLogDir = variables.define('CONTAINERD_LOG_PATH', TALOS_HOST_PATHS.containerLogs);
@@ -118,15 +129,11 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
       skipContainers: { namespace, container: 'fluent-bit' },
     },
   });
-  const collectors: Collector[] = [
-    {
-      release: RELEASES.node,
-      pipeline: nodePipeline,
-      values: fluentBitYamlChartValues({
-        name: RELEASES.node,
-        pipeline: nodePipeline,
-        resources,
-        env,
+  const collectors = [
+    collector(
+      RELEASES.node,
+      nodePipeline,
+      {
         // The links in /var/log/containers point into /var/log/pods: both, nothing else of /var/log.
         reads: [
           { volume: 'containerlogs', path: containerLogDir, type: 'Directory' },
@@ -136,10 +143,10 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
         runAs: { user: 0, group: 0 },
         placement: EVERY_NODE,
         kubernetesApi: true,
-      }),
+      },
       // The kubernetes filter reads pod metadata from the API server.
-      egress: [dnsEgress(), apiServerEgress(cluster.apiServer.cidrs, cluster.apiServer.port), sinkEgress],
-    },
+      [dnsEgress(), apiServerEgress(cluster.apiServer.cidrs, cluster.apiServer.port), sinkEgress],
+    ),
   ];
 
   if (settings.auditLogs.enabled) {
@@ -157,22 +164,14 @@ function logCollectionManifests(settings: LogCollectionSettings, cluster: AppCon
         maxLineSize: auditLineBuffer(logSink.maxLineBytes),
       },
     });
-    collectors.push({
-      release: RELEASES.audit,
-      pipeline: auditPipeline,
-      values: fluentBitYamlChartValues({
-        name: RELEASES.audit,
-        pipeline: auditPipeline,
-        resources,
-        env,
-        reads: [{ volume: 'auditlogs', path: auditLogDir, type: 'Directory' }],
-        stateDir: auditState,
-        runAs: TALOS_AUDIT_LOG_OWNER,
-        placement: CONTROL_PLANE_NODES,
-        kubernetesApi: false,
-      }),
-      egress: [dnsEgress(), sinkEgress],
-    });
+    collectors.push(
+      collector(
+        RELEASES.audit,
+        auditPipeline,
+        { reads: [{ volume: 'auditlogs', path: auditLogDir, type: 'Directory' }], stateDir: auditState, runAs: TALOS_AUDIT_LOG_OWNER, placement: CONTROL_PLANE_NODES, kubernetesApi: false },
+        [dnsEgress(), sinkEgress],
+      ),
+    );
   }
 
   const app: ManifestFile[] = [
