@@ -130,7 +130,8 @@ export function widenings(before: Record<string, unknown>, after: Record<string,
       const wider = isRecord(block) ? old.flatMap((o) => o.peers).find((p) => isRecord(p['ipBlock']) && overlaps(p['ipBlock']['cidr'], block['cidr'])) : undefined;
       reasons.push(`new ${peerWord} ${describePeer(peer)}${wider ? ` (wider than ${describePeer(wider)})` : ''} on ${ports}`);
     }
-    const newPorts = rule.ports.filter((port) => !samePeers.some((o) => o.ports.length === 0 || o.ports.some((p) => portCovered(port, p))));
+    // A new peer is new on all its ports: the ports are worth naming only for peers known before.
+    const newPorts = newPeers.length ? [] : rule.ports.filter((port) => !samePeers.some((o) => o.ports.length === 0 || o.ports.some((p) => portCovered(port, p))));
     for (const port of newPorts) reasons.push(`new port ${describePort(port)} to ${rule.peers.map(describePeer).join(', ')}`);
     if (newPeers.length === 0 && newPorts.length === 0 && rule.ports.length > 0) reasons.push(`a new combination of ${peerWord}s and ports: ${rule.peers.map(describePeer).join(', ')} on ${ports}`);
   }
