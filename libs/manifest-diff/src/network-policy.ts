@@ -116,24 +116,32 @@ export function widenings(before: Record<string, unknown>, after: Record<string,
   const reasons: string[] = [];
   for (const rule of rules(after, direction)) {
     if (old.some((o) => peersCovered(rule, o) && portsCovered(rule, o))) continue;
-    const samePorts = old.filter((o) => portsCovered(rule, o));
-    const samePeers = old.filter((o) => peersCovered(rule, o));
     const ports = rule.ports.length ? rule.ports.map(describePort).join(', ') : 'any port';
     if (rule.peers.length === 0) {
       reasons.push(`a rule allows any ${peerWord} (no ${direction === 'egress' ? 'to' : 'from'} restriction) on ${ports}`);
       continue;
     }
-    if (rule.ports.length === 0 && samePeers.length === 0) reasons.push(`a rule allows any port to ${rule.peers.map(describePeer).join(', ')}`);
-    const newPeers = rule.peers.filter((peer) => !samePorts.some((o) => o.peers.length === 0 || o.peers.some((p) => peerCovered(peer, p))));
-    for (const peer of newPeers) {
-      const block = peer['ipBlock'];
-      const wider = isRecord(block) ? old.flatMap((o) => o.peers).find((p) => isRecord(p['ipBlock']) && overlaps(p['ipBlock']['cidr'], block['cidr'])) : undefined;
-      reasons.push(`new ${peerWord} ${describePeer(peer)}${wider ? ` (wider than ${describePeer(wider)})` : ''} on ${ports}`);
+    // Each peer on each port (no ports: any port) is allowed before when one old rule allows both.
+    const portsOrAny: Array<Port | undefined> = rule.ports.length ? rule.ports : [undefined];
+    const allowed = (peer: Peer, port: Port | undefined) =>
+      old.some((o) => (o.peers.length === 0 || o.peers.some((p) => peerCovered(peer, p))) && (o.ports.length === 0 || (port !== undefined && o.ports.some((p) => portCovered(port, p)))));
+    const known = (peer: Peer) => old.some((o) => o.peers.length === 0 || o.peers.some((p) => peerCovered(peer, p)));
+    const newPorts = new Map<string, Peer[]>();
+    for (const peer of rule.peers) {
+      const open = portsOrAny.filter((port) => !allowed(peer, port));
+      if (open.length === 0) continue;
+      if (!known(peer)) {
+        const block = peer['ipBlock'];
+        const wider = isRecord(block) ? old.flatMap((o) => o.peers).find((p) => isRecord(p['ipBlock']) && overlaps(p['ipBlock']['cidr'], block['cidr'])) : undefined;
+        reasons.push(`new ${peerWord} ${describePeer(peer)}${wider ? ` (wider than ${describePeer(wider)})` : ''} on ${ports}`);
+        continue;
+      }
+      for (const port of open) {
+        const name = port ? describePort(port) : 'any port';
+        newPorts.set(name, [...(newPorts.get(name) ?? []), peer]);
+      }
     }
-    // A new peer is new on all its ports: the ports are worth naming only for peers known before.
-    const newPorts = newPeers.length ? [] : rule.ports.filter((port) => !samePeers.some((o) => o.ports.length === 0 || o.ports.some((p) => portCovered(port, p))));
-    for (const port of newPorts) reasons.push(`new port ${describePort(port)} to ${rule.peers.map(describePeer).join(', ')}`);
-    if (newPeers.length === 0 && newPorts.length === 0 && rule.ports.length > 0) reasons.push(`a new combination of ${peerWord}s and ports: ${rule.peers.map(describePeer).join(', ')} on ${ports}`);
+    for (const [port, peers] of newPorts) reasons.push(`new port ${port} to ${peers.map(describePeer).join(', ')}`);
   }
   return reasons;
 }
