@@ -3,7 +3,7 @@
  * target that Nx reports affected, plus clusters whose rendered folder changed (a removed cluster
  * has no project any more, but its removal is a change to show).
  *
- *   npx nx show projects --affected --base=$BASE --head=HEAD --with-target diff --json > projects.json
+ *   npx nx show projects --affected --base=$BASE --head=HEAD --withTarget diff --json > projects.json
  *   git diff --name-only $BASE HEAD > files.txt
  *   tsx tools/diff/affected.ts projects.json files.txt      -> a,b,c
  */
