@@ -1,6 +1,6 @@
 /** The sticky comment against a local server implementing GitHub's three issue-comment endpoints. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { affectedClusters } from './affected';
 import { MARKER, postStickyComment, targetFromEnv, type CommentTarget } from './pr-comment';
+import { CUT_MARKER } from '@gitops/manifest-diff';
 import { workspaceRoot } from '../workspace';
 
 interface Comment {
@@ -101,5 +102,14 @@ describe('affected clusters', () => {
   it('takes the clusters-* projects and clusters whose rendered folder changed (a removed one too)', () => {
     const projects = JSON.stringify(['tools', 'clusters-infra', 'netpol', 'clusters-apps']);
     expect(affectedClusters(projects, 'kubernetes/clusters/old/kustomization.yaml\nlibs/netpol/src/egress.ts\n')).toEqual(['apps', 'infra', 'old']);
+  });
+});
+
+describe('the pr-diff workflow', () => {
+  const workflow = readFileSync(join(workspaceRoot, '.github/workflows/pr-diff.yml'), 'utf8');
+  it('uploads the text diff on the marker the Markdown carries when cut, and runs the tested scripts', () => {
+    expect(CUT_MARKER).toBe('<!-- gitops-fleet-diff:cut -->');
+    expect(workflow).toContain(`grep -q '${CUT_MARKER.slice(5, -4)}'`);
+    for (const script of ['tools/diff/affected.ts', 'tools/diff/main.ts', 'tools/diff/pr-comment.ts']) expect(workflow).toContain(script);
   });
 });
