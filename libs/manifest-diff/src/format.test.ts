@@ -5,9 +5,12 @@ import { CUT_MARKER, formatMarkdown, formatText } from './format';
 import { API_SERVER_RULE, daemonSet, helmRelease, networkPolicy, SINK_RULE } from './test-objects.test-support';
 import type { ClusterDiff } from './types';
 
-/** A cluster whose change lowers the retry limit, widens the NetworkPolicy and touches `extra` ConfigMaps. */
+/**
+ * A cluster whose change lowers the retry limit, widens the NetworkPolicy and changes `extra`
+ * ConfigMaps (their data names the cluster, so that no two clusters have the same changes).
+ */
 function changedCluster(name: string, extra = 0): ClusterDiff {
-  const configMaps = (value: string) => Array.from({ length: extra }, (_, i) => ({ object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `settings-${i}`, namespace: 'apps' }, data: { value } } }));
+  const configMaps = (value: string) => Array.from({ length: extra }, (_, i) => ({ object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `settings-${i}`, namespace: 'apps' }, data: { value: `${name} ${value}` } } }));
   const before = [helmRelease(), networkPolicy([API_SERVER_RULE, SINK_RULE]), daemonSet()].map((object) => ({ object }));
   const after = [
     helmRelease((v) => (v.config.outputs = replaceOnce(GOOD_CONFIG.outputs, 'retry_limit no_limits', 'retry_limit 3'))),
@@ -27,7 +30,7 @@ describe('text', () => {
     );
     expect(text).toContain('~ spec.egress[0].to[0].ipBlock.cidr: 10.10.0.11/32 -> 10.10.0.0/16');
     expect(text).toContain('⚠ network-widened: new destination ipBlock 10.10.0.0/16 (wider than ipBlock 10.10.0.11/32) on TCP 6443');
-    expect(text).toContain('quiet: no changes');
+    expect(text).toContain('\nNo changes: quiet.\n');
   });
 });
 
@@ -59,9 +62,20 @@ describe('Markdown', () => {
   });
 
   it('names the clusters it could not fit at all', () => {
-    const fleet = Array.from({ length: 200 }, (_, i) => changedCluster(`c${i}`));
+    const fleet = Array.from({ length: 200 }, (_, i) => changedCluster(`c${i}`, 1));
     const { markdown } = formatMarkdown(fleet, 5_000);
     expect(markdown.length).toBeLessThanOrEqual(5_000);
     expect(markdown).toMatch(/Clusters omitted \(\d+\): c\d+/);
+  });
+
+  it('shows clusters with the same changes once, under all their names', () => {
+    const fleet = Array.from({ length: 200 }, (_, i) => changedCluster(`c${String(i).padStart(3, '0')}`));
+    const { markdown, cut } = formatMarkdown(fleet, 60_000);
+    expect(cut).toBe(false);
+    expect(markdown).toContain('### Fleet diff: 200 clusters changed of 200, 400 objects, ⚠ 400 danger flags');
+    expect(markdown).toContain('<summary><b>c000, c001, c002, c003, c004 and 195 more (200 clusters, the same changes)</b>: 2 changed, ⚠ 2 danger flags</summary>');
+    expect(markdown).toContain('clusters: c000, c001, c002');
+    expect(markdown.match(/~ HelmRelease observability\/fluent-bit/g)).toHaveLength(1);
+    expect(markdown.length).toBeLessThan(5_000);
   });
 });

@@ -17,6 +17,29 @@ export const CUT_MARKER = '<!-- gitops-fleet-diff:cut -->';
 const SIGN = { added: '+', removed: '-', changed: '~' } as const;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Clusters with the very same changes (a fleet-wide edit), shown once under all their names. */
+interface Group {
+  names: string[];
+  diff: ClusterDiff;
+}
+
+function groupsOf(clusters: readonly ClusterDiff[]): Group[] {
+  const bySignature = new Map<string, Group>();
+  for (const cluster of clusters) {
+    const signature = JSON.stringify(cluster.objects);
+    const group = bySignature.get(signature);
+    if (group) group.names.push(cluster.cluster);
+    else bySignature.set(signature, { names: [cluster.cluster], diff: cluster });
+  }
+  return [...bySignature.values()];
+}
+
+/** `infra`, or `a, b, c, d, e and 195 more (200 clusters, the same changes)`. */
+const groupTitle = ({ names }: Group) =>
+  names.length === 1 ? names[0]! : `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''} (${names.length} clusters, the same changes)`;
+/** The full list of a group's clusters, when the title shortens it. */
+const groupMembers = ({ names }: Group) => (names.length > 5 ? [`clusters: ${names.join(', ')}`] : []);
+
 const flagCount = (cluster: ClusterDiff) => cluster.objects.reduce((sum, object) => sum + object.flags.length, 0);
 
 function countsByKind(cluster: ClusterDiff): Array<[string, { added: number; changed: number; removed: number }]> {
@@ -93,12 +116,14 @@ function title(clusters: readonly ClusterDiff[], options: FormatOptions): string
 
 export function formatText(clusters: readonly ClusterDiff[], options: FormatOptions = {}): string {
   const lines = [title(clusters, options)];
-  for (const cluster of clusters) {
-    lines.push('', `${cluster.cluster}: ${clusterSummary(cluster)}`);
-    if (cluster.objects.length === 0) continue;
+  for (const group of groupsOf(clusters.filter((cluster) => cluster.objects.length > 0))) {
+    const cluster = group.diff;
+    lines.push('', `${groupTitle(group)}: ${clusterSummary(cluster)}`, ...groupMembers(group).map((line) => `  ${line}`));
     lines.push(...table(cluster, false).map((line) => `  ${line}`), '');
     for (const object of cluster.objects) lines.push(`  ${objectTitle(object)}`, ...objectBody(object).map((line) => `      ${line}`));
   }
+  const unchanged = clusters.filter((cluster) => cluster.objects.length === 0).map((cluster) => cluster.cluster);
+  if (unchanged.length) lines.push('', `No changes: ${unchanged.join(', ')}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -114,8 +139,10 @@ function markdownObject(object: ObjectDiff): string {
   return `<details${rules.length ? ' open' : ''}><summary>${summary}</summary>\n\n${fence}\n${body.join('\n')}\n${fence}\n</details>\n`;
 }
 
-const clusterHead = (cluster: ClusterDiff) =>
-  `<details${flagCount(cluster) ? ' open' : ''}><summary><b>${escapeHtml(cluster.cluster)}</b>: ${clusterSummary(cluster)}</summary>\n\n${table(cluster, true).join('\n')}\n\n`;
+const clusterHead = (group: Group) =>
+  `<details${flagCount(group.diff) ? ' open' : ''}><summary><b>${escapeHtml(groupTitle(group))}</b>: ${clusterSummary(group.diff)}</summary>\n\n` +
+  groupMembers(group).map((line) => `${escapeHtml(line)}\n\n`).join('') +
+  `${table(group.diff, true).join('\n')}\n\n`;
 const CLUSTER_TAIL = '</details>\n\n';
 
 /**
@@ -131,16 +158,17 @@ export function formatMarkdown(clusters: readonly ClusterDiff[], budget: number,
   const showFooter = header.length + footer.length + noteReserve <= budget;
   let room = budget - header.length - (showFooter ? footer.length : 0) - noteReserve;
 
-  const priority = [...changed].sort((a, b) => Number(flagCount(b) > 0) - Number(flagCount(a) > 0));
-  const shown = new Set<ClusterDiff>();
-  for (const cluster of priority) {
-    const size = clusterHead(cluster).length + CLUSTER_TAIL.length;
+  const groups = groupsOf(changed);
+  const priority = [...groups].sort((a, b) => Number(flagCount(b.diff) > 0) - Number(flagCount(a.diff) > 0));
+  const shown = new Set<Group>();
+  for (const group of priority) {
+    const size = clusterHead(group).length + CLUSTER_TAIL.length;
     if (size > room) continue;
-    shown.add(cluster);
+    shown.add(group);
     room -= size;
   }
   const objects = new Map<ObjectDiff, string>();
-  const candidates = [...shown].flatMap((cluster) => cluster.objects).sort((a, b) => Number(b.flags.length > 0) - Number(a.flags.length > 0));
+  const candidates = [...shown].flatMap((group) => group.diff.objects).sort((a, b) => Number(b.flags.length > 0) - Number(a.flags.length > 0));
   for (const object of candidates) {
     const text = markdownObject(object);
     if (text.length > room) continue;
@@ -149,11 +177,13 @@ export function formatMarkdown(clusters: readonly ClusterDiff[], budget: number,
   }
 
   let body = header;
-  for (const cluster of changed.filter((c) => shown.has(c))) {
-    body += clusterHead(cluster) + cluster.objects.map((object) => objects.get(object) ?? '').join('') + CLUSTER_TAIL;
+  for (const group of groups.filter((g) => shown.has(g))) {
+    body += clusterHead(group) + group.diff.objects.map((object) => objects.get(object) ?? '').join('') + CLUSTER_TAIL;
   }
-  const omittedClusters = changed.filter((cluster) => !shown.has(cluster)).map((cluster) => cluster.cluster);
-  const cutObjects = changed.filter((cluster) => shown.has(cluster)).flatMap((cluster) => cluster.objects.filter((object) => !objects.has(object)).map((object) => `${cluster.cluster}: ${idLabel(object.id)}`));
+  const omittedClusters = groups.filter((group) => !shown.has(group)).flatMap((group) => group.names);
+  const cutObjects = groups
+    .filter((group) => shown.has(group))
+    .flatMap((group) => group.diff.objects.filter((object) => !objects.has(object)).map((object) => `${group.names[0]}${group.names.length > 1 ? ` (+${group.names.length - 1})` : ''}: ${idLabel(object.id)}`));
   const cut = omittedClusters.length > 0 || cutObjects.length > 0 || !showFooter;
   if (showFooter) body += footer;
   if (!cut) return { markdown: body, cut };
