@@ -45,7 +45,7 @@ function entryKey(entry: unknown, keys: readonly string[]): string | undefined {
     .join(',');
 }
 
-/** Keys that identify every entry of both lists uniquely, or undefined. */
+/** Whether `keys` identify every entry of each list uniquely. */
 function usableKeys(lists: readonly unknown[][], keys: readonly string[]): boolean {
   return lists.every((list) => {
     const seen = new Set<string>();

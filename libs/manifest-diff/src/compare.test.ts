@@ -62,4 +62,10 @@ describe('the Fluent Bit configuration, as sections and keys', () => {
     const [object] = diffOf([yaml(main)], [yaml(replaceOnce(main, 'header AccountID 1', 'header AccountID 2'))]);
     expect(object!.changes).toEqual([{ path: '[OUTPUT] http audit.*', key: 'header AccountID', before: '1', after: '2' }]);
   });
+
+  it('keeps a file the configuration does not load (a Lua script) as data', () => {
+    const lua = (body: string) => helmRelease((v) => (v.config.extraFiles = { 'scripts.lua': body }));
+    const [object] = diffOf([lua('function a()\n  return 1\nend\n')], [lua('function a()\n  return 2\nend\n')]);
+    expect(object!.changes).toEqual([{ path: 'spec.values.config.extraFiles["scripts.lua"]', before: 'function a()\n  return 1\nend\n', after: 'function a()\n  return 2\nend\n' }]);
+  });
 });

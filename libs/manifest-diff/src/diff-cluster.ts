@@ -1,7 +1,7 @@
 /** One cluster's diff: objects matched by identity, field and Fluent Bit changes, danger flags. */
 import { compareData, isRecord, rootCursor } from './compare-data';
 import { dangerFlags } from './danger';
-import { compareConfig, CONFIG_KEYS, fluentBitConfig } from './fluent-bit-config';
+import { compareConfig, configKeysOf, fluentBitConfig, readFluentBitConfig } from './fluent-bit-config';
 import { idKey, objectId } from './identity';
 import type { AppliedObject, ClusterDiff, ClusterObjects, DangerFlag, FieldChange, KubeObject, ObjectDiff, ObjectId } from './types';
 
@@ -14,19 +14,21 @@ const byId = (side: ClusterObjects) => {
   return map;
 };
 
-/** The object without the Fluent Bit configuration text, which compares as sections instead. */
+/** The object without the Fluent Bit configuration text it runs, which compares as sections instead. */
 function withoutConfigText(object: KubeObject | undefined): KubeObject | undefined {
   const values = isRecord(object?.['spec']) ? object['spec']['values'] : undefined;
-  if (!object || !isRecord(values) || !isRecord(values['config']) || !fluentBitConfig(values)) return object;
+  const read = readFluentBitConfig(values);
+  if (!object || !read || !isRecord(values) || !isRecord(values['config'])) return object;
   const config = { ...values['config'] };
-  for (const key of CONFIG_KEYS) {
-    if (key === 'extraFiles' && isRecord(config['extraFiles'])) {
-      // Only the files read as configuration; others (a Lua script) stay data.
-      const files = Object.fromEntries(Object.entries(config['extraFiles']).filter(([name]) => !/\.(ya?ml|conf)$/.test(name)));
-      if (Object.keys(files).length) config['extraFiles'] = files;
-      else delete config['extraFiles'];
-    } else delete config[key];
+  const extraFiles = isRecord(config['extraFiles']) ? { ...config['extraFiles'] } : undefined;
+  for (const file of read.files) {
+    const { keys, extraFile } = configKeysOf(file);
+    for (const key of keys) delete config[key];
+    if (extraFile && extraFiles) delete extraFiles[extraFile];
   }
+  // Files it does not read (a Lua script, an unused classic config) stay data.
+  if (extraFiles && Object.keys(extraFiles).length > 0) config['extraFiles'] = extraFiles;
+  else delete config['extraFiles'];
   return { ...object, spec: { ...(object['spec'] as KubeObject), values: { ...values, config } } };
 }
 

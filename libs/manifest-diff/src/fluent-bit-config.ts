@@ -11,7 +11,7 @@ import type { FieldChange } from './types';
 /** The chart's mount point of its ConfigMap (templates/daemonset.yaml) and its default entry file. */
 const CONFIG_DIR = '/fluent-bit/etc/conf/';
 const DEFAULT_ENTRY = 'fluent-bit.conf';
-/** The `config` keys that are configuration text; the rest of `values` compares as data. */
+/** The `config` keys that hold configuration text. */
 export const CONFIG_KEYS = ['service', 'inputs', 'filters', 'outputs', 'customParsers', 'extraFiles'] as const;
 
 /** Keys written once per entry whose first word names the entry (`header AccountID 1`, modify `set k v`). */
@@ -25,8 +25,8 @@ export interface ConfigEntry {
   properties: Map<string, string>;
 }
 
-/** The configuration a release's values run, or undefined when they hold none. */
-export function fluentBitConfig(values: unknown): ConfigEntry[] | undefined {
+/** The configuration a release's values run (and the chart files it is read from), or undefined when they hold none. */
+export function readFluentBitConfig(values: unknown): { entries: ConfigEntry[]; files: string[] } | undefined {
   if (!isRecord(values) || !isRecord(values['config'])) return undefined;
   const config = values['config'] as ChartConfigValues;
   if (!CONFIG_KEYS.some((key) => config[key] !== undefined)) return undefined;
@@ -41,7 +41,16 @@ export function fluentBitConfig(values: unknown): ConfigEntry[] | undefined {
     .filter((name) => name !== entry && (main.includes.some((path) => path.endsWith(name)) || text.includes(`${CONFIG_DIR}${name}`)))
     .sort();
   const sections = [...main.sections, ...loaded.flatMap((name) => read(name, files[name]!).sections)];
-  return entries(sections);
+  return { entries: entries(sections), files: [entry, ...loaded] };
+}
+
+export const fluentBitConfig = (values: unknown): ConfigEntry[] | undefined => readFluentBitConfig(values)?.entries;
+
+/** The `config` values each chart file is made of (chartConfigFiles), to leave out of the data diff once read. */
+export function configKeysOf(file: string): { keys: string[]; extraFile?: string } {
+  if (file === DEFAULT_ENTRY) return { keys: ['service', 'inputs', 'filters', 'outputs'] };
+  if (file === 'custom_parsers.conf') return { keys: ['customParsers'] };
+  return { keys: [], extraFile: file };
 }
 
 function entryFile(args: unknown): string {

@@ -192,7 +192,7 @@ export function formatMarkdown(clusters: readonly ClusterDiff[], budget: number,
 
 /** What the budget left out, itself bounded: names until the reserve is used, then a count. */
 function cutNote(budget: number, reserve: number, clusters: string[], objects: string[]): string {
-  const head = `${CUT_MARKER}\n> **Cut to fit ${budget.toLocaleString('en-US')} characters**; the full text diff is in the workflow's artifacts.`;
+  const head = `${CUT_MARKER}\n> **Cut to fit ${budget.toLocaleString('en-US')} characters**; the full diff is \`--format text\` (on a pull request: the workflow's fleet-diff artifact).`;
   const list = (label: string, names: string[], left: number) => {
     if (names.length === 0) return '';
     let text = `\n> ${label} (${names.length}): `;
