@@ -21,6 +21,27 @@ export interface BuiltCluster extends ClusterObjects {
 type Raw = Record<string, unknown>;
 const metadata = (object: Raw) => (object['metadata'] ?? {}) as { name?: unknown; namespace?: unknown };
 
+/** The folder of the cluster's entry kustomization, when it has one. */
+export function entryDir(root: string, name: string): string | undefined {
+  const folder = join(root, clusterDir(name));
+  return KUSTOMIZATION_FILES.some((file) => existsSync(join(folder, file))) ? folder : undefined;
+}
+
+/** The folders of the cluster's Flux Kustomizations (spec.path), read from its entry point's build. */
+export function kustomizationDirs(root: string, name: string, kustomize: KustomizeRunner): string[] {
+  const entry = entryDir(root, name);
+  if (!entry) return [];
+  try {
+    return parseDocuments(kustomize.build(entry))
+      .objects.filter(isFluxKustomization)
+      .map((ks) => join(root, String((ks.spec as { path?: unknown } | undefined)?.path ?? './')))
+      .filter((dir) => existsSync(dir));
+  } catch (error) {
+    if (error instanceof KustomizeBuildError) return [];
+    throw error;
+  }
+}
+
 /** The cluster `name` as it is below `root` (a checkout or an extracted git tree); absent: no objects. */
 export function buildCluster(root: string, name: string, kustomize: KustomizeRunner): BuiltCluster {
   const folder = clusterDir(name);

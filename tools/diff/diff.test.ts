@@ -49,8 +49,8 @@ const TEXT = { format: 'text', budget: 60_000 } as const;
 describe('diff on a fixture repository', () => {
   const root = repository();
 
-  it('prints the retry limit and the NetworkPolicy change against the merge base with main, each with its danger flag', () => {
-    const { output, problems } = fleetDiff(root, { ...TEXT, clusters: ['fixture'] });
+  it('prints the retry limit and the NetworkPolicy change against the merge base with main, each with its danger flag', async () => {
+    const { output, problems } = await fleetDiff(root, { ...TEXT, clusters: ['fixture'] });
     expect(problems).toEqual([]);
     expect(output).toMatch(/^Fleet diff against merge base with main \([0-9a-f]{7}\): 1 cluster changed of 1, 2 objects, ⚠ 2 danger flags/);
     expect(output).toContain(
@@ -61,23 +61,23 @@ describe('diff on a fixture repository', () => {
     );
   });
 
-  it('shows every object of a cluster absent at the base as added, in Markdown', () => {
-    const { output, diffs, cut } = fleetDiff(root, { clusters: 'all', base: 'empty', format: 'markdown', budget: 60_000 });
+  it('shows every object of a cluster absent at the base as added, in Markdown', async () => {
+    const { output, diffs, cut } = await fleetDiff(root, { clusters: 'all', base: 'empty', format: 'markdown', budget: 60_000 });
     expect(cut).toBe(false);
     expect(diffs[0]!.objects.every((object) => object.status === 'added')).toBe(true);
     expect(output).toContain('| HelmRelease | 1 | 0 | 0 |');
     expect(output).toContain('<code>+ NetworkPolicy observability/fluent-bit-egress</code>');
   });
 
-  it('refuses an unknown cluster or ref with one line and exit 1 (the CLI), a bad option with its reason', () => {
+  it('refuses an unknown cluster or ref with one line and exit 1 (the CLI), a bad option with its reason', async () => {
     const cli = (...args: string[]) =>
       spawnSync(join(workspaceRoot, 'node_modules/.bin/tsx'), ['--tsconfig', join(workspaceRoot, 'tsconfig.json'), join(workspaceRoot, 'tools/diff/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
-    expect(() => fleetDiff(root, { ...TEXT, clusters: ['nope'] })).toThrow(/^unknown cluster nope: no kubernetes\/clusters\/<name> in the working tree or at merge base with main/);
+    await expect(fleetDiff(root, { ...TEXT, clusters: ['nope'] })).rejects.toThrow(/^unknown cluster nope: no kubernetes\/clusters\/<name> in the working tree or at merge base with main/);
     const ref = cli('--cluster', 'fixture', '--base', 'no-such-ref');
     expect([ref.status, ref.stderr]).toEqual([1, 'diff: unknown git ref "no-such-ref" (--base): not a commit in this repository\n']);
     const notGit = mkdtempSync(join(tmpdir(), 'gitops-not-git-'));
     roots.push(notGit);
-    expect(() => fleetDiff(notGit, { ...TEXT, clusters: 'all' })).toThrow(/is not a git repository$/);
+    await expect(fleetDiff(notGit, { ...TEXT, clusters: 'all' })).rejects.toThrow(/is not a git repository$/);
     expect(parseCommandLine(['--format', 'html', '--all'])).toEqual({ error: '--format must be text or markdown, not "html"' });
   });
 });

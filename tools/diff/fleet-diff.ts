@@ -1,9 +1,11 @@
 /** The fleet diff of a repository: base resolved, each cluster built on both sides, diffed, formatted. */
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { clusterDir } from '@gitops/cluster';
 import { diffCluster, formatMarkdown, formatText, type ClusterDiff } from '@gitops/manifest-diff';
 import { findKustomize } from '../validate/kustomize';
-import { buildCluster } from './cluster-objects';
+import { buildCluster, entryDir, kustomizationDirs } from './cluster-objects';
+import { prebuiltRunner } from './parallel-kustomize';
 import type { DiffArgs } from './cli';
 import { clustersAt, clustersInTree, DiffInputError, extractTree, resolveBase } from './git';
 
@@ -22,17 +24,22 @@ export interface FleetDiff {
 }
 
 /** Throws DiffInputError for what the user must fix (unknown cluster or ref, no kustomize). */
-export function fleetDiff(root: string, args: Pick<DiffArgs, 'clusters' | 'base' | 'format' | 'budget'>): FleetDiff {
+export async function fleetDiff(root: string, args: Pick<DiffArgs, 'clusters' | 'base' | 'format' | 'budget'>): Promise<FleetDiff> {
   const base = resolveBase(root, args.base);
   const existing = new Set([...clustersInTree(root, CLUSTERS), ...clustersAt(root, base.commit, CLUSTERS)]);
   const names = args.clusters === 'all' ? [...existing].sort() : args.clusters;
   const unknown = names.filter((name) => !existing.has(name));
   if (unknown.length > 0) throw new DiffInputError(`unknown cluster ${unknown.join(', ')}: no ${CLUSTERS}/<name> in the working tree or at ${base.label}`);
-  const kustomize = findKustomize();
-  if (!kustomize) throw new DiffInputError('neither `kustomize` nor `kubectl` (with `kubectl kustomize`) is on PATH');
+  const found = findKustomize();
+  if (!found) throw new DiffInputError('neither `kustomize` nor `kubectl` (with `kubectl kustomize`) is on PATH');
 
   const tree = extractTree(root, base.commit, names.map(clusterDir));
   try {
+    // Every build first, side by side (entry points, then the Flux Kustomizations they list).
+    const kustomize = prebuiltRunner(found, availableParallelism());
+    const sides = names.flatMap((name) => [{ side: tree, name }, { side: root, name }]);
+    await kustomize.prebuild(sides.map(({ side, name }) => entryDir(side, name)).filter((dir): dir is string => dir !== undefined));
+    await kustomize.prebuild(sides.flatMap(({ side, name }) => kustomizationDirs(side, name, kustomize)));
     const diffs: ClusterDiff[] = [];
     const problems: string[] = [];
     for (const name of names) {

@@ -22,7 +22,7 @@ const write = (file: string, content: string) => {
 };
 
 try {
-  const result = fleetDiff(process.cwd(), args);
+  const result = await fleetDiff(process.cwd(), args);
   for (const problem of result.problems) process.stderr.write(`diff: warning: ${problem}\n`);
   if (args.fullTextFile) write(args.fullTextFile, result.text);
   if (args.outputFile) write(args.outputFile, result.output);

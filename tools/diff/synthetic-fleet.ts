@@ -35,7 +35,7 @@ try {
   }
   git('commit', '--quiet', '-am', 'head');
   const started = performance.now();
-  const result = fleetDiff(root, { clusters: 'all', format: 'markdown', budget });
+  const result = await fleetDiff(root, { clusters: 'all', format: 'markdown', budget });
   const seconds = (performance.now() - started) / 1000;
   const objects = result.diffs.reduce((sum, diff) => sum + diff.objects.length, 0);
   const flags = result.diffs.reduce((sum, diff) => sum + diff.objects.reduce((n, o) => n + o.flags.length, 0), 0);
