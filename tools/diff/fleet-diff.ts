@@ -1,7 +1,6 @@
 /** The fleet diff of a repository: base resolved, each cluster built on both sides, diffed, formatted. */
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { clusterDir } from '@gitops/cluster';
 import { diffCluster, formatMarkdown, formatText, type ClusterDiff } from '@gitops/manifest-diff';
 import { findKustomize } from '../validate/kustomize';
 import { buildCluster, entryDir, kustomizationDirs } from './cluster-objects';
@@ -33,7 +32,9 @@ export async function fleetDiff(root: string, args: Pick<DiffArgs, 'clusters' | 
   const found = findKustomize();
   if (!found) throw new DiffInputError('neither `kustomize` nor `kubectl` (with `kubectl kustomize`) is on PATH');
 
-  const tree = extractTree(root, base.commit, names.map(clusterDir));
+  // All of kubernetes/ at the base, not only the clusters' folders: a Flux Kustomization of a cluster
+  // (a hand-written one) may point at a folder beside them.
+  const tree = extractTree(root, base.commit, names.length > 0 ? ['kubernetes'] : []);
   try {
     // Every build first, side by side (entry points, then the Flux Kustomizations they list).
     const kustomize = prebuiltRunner(found, availableParallelism());

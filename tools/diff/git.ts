@@ -1,6 +1,6 @@
 /** The git side of the diff: which base to compare with, and a cluster's folder as it was there. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,13 +48,12 @@ export function resolveBase(root: string, ref: string | undefined): Base {
   return { commit: head, label: `HEAD (${head.slice(0, 7)}): no main branch to take a merge base with` };
 }
 
-/** Extracts `folder` (repository-relative) as it is at `commit` into a new temporary tree; absent there: an empty tree. */
+/** Extracts `folders` (repository-relative) as they are at `commit` into a new temporary tree; absent there: left out. */
 export function extractTree(root: string, commit: string, folders: readonly string[]): string {
   const out = mkdtempSync(join(tmpdir(), 'gitops-diff-base-'));
   const present = folders.filter((folder) => tryGit(root, ['ls-tree', '-d', '--name-only', commit, '--', folder]) !== '');
   if (present.length === 0) return out;
   const archive = execFileSync('git', ['archive', '--format=tar', commit, '--', ...present], { cwd: root, maxBuffer: 1024 * 2 ** 20 });
-  mkdirSync(out, { recursive: true });
   execFileSync('tar', ['-x', '-C', out], { input: archive, maxBuffer: 1024 * 2 ** 20 });
   return out;
 }
