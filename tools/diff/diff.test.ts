@@ -80,4 +80,14 @@ describe('diff on a fixture repository', () => {
     await expect(fleetDiff(notGit, { ...TEXT, clusters: 'all' })).rejects.toThrow(/is not a git repository$/);
     expect(parseCommandLine(['--format', 'html', '--all'])).toEqual({ error: '--format must be text or markdown, not "html"' });
   });
+
+  it('says what it could not build, above the diff, instead of passing over it', async () => {
+    const broken = repository();
+    // Uncommitted work counts: the working tree is the head.
+    edit(broken, `${APP}/helmrelease.yaml`, 'log_level warn', 'log_level ${NO_SUCH_VARIABLE}');
+    const { output, problems } = await fleetDiff(broken, { ...TEXT, clusters: ['fixture'] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^fixture in the working tree: Kustomization observability-fluent-bit: post-build substitution .*NO_SUCH_VARIABLE/);
+    expect(output.split('\n')[1]).toBe(`warning: ${problems[0]}`);
+  });
 });

@@ -49,7 +49,7 @@ export async function fleetDiff(root: string, args: Pick<DiffArgs, 'clusters' | 
       problems.push(...before.problems.map((problem) => `${name} at the base: ${problem}`), ...after.problems.map((problem) => `${name} in the working tree: ${problem}`));
       diffs.push(diffCluster(name, before, after));
     }
-    const options = { base: base.label };
+    const options = { base: base.label, warnings: problems };
     const text = formatText(diffs, options);
     const markdown = args.format === 'markdown' ? formatMarkdown(diffs, args.budget, options) : undefined;
     return { diffs, output: markdown?.markdown ?? text, cut: markdown?.cut ?? false, text, problems };

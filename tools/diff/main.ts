@@ -23,6 +23,7 @@ const write = (file: string, content: string) => {
 
 try {
   const result = await fleetDiff(process.cwd(), args);
+  // Also under the diff's title; here in full.
   for (const problem of result.problems) process.stderr.write(`diff: warning: ${problem}\n`);
   if (args.fullTextFile) write(args.fullTextFile, result.text);
   if (args.outputFile) write(args.outputFile, result.output);

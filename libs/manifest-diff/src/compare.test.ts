@@ -68,4 +68,12 @@ describe('the Fluent Bit configuration, as sections and keys', () => {
     const [object] = diffOf([lua('function a()\n  return 1\nend\n')], [lua('function a()\n  return 2\nend\n')]);
     expect(object!.changes).toEqual([{ path: 'spec.values.config.extraFiles["scripts.lua"]', before: 'function a()\n  return 1\nend\n', after: 'function a()\n  return 2\nend\n' }]);
   });
+
+  it('never prints a Secret value, only that it changed', () => {
+    const secret = (password: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'vmauth', namespace: 'observability' }, stringData: { password } });
+    const [object] = diffOf([secret('hunter2')], [secret('correct horse')]);
+    expect(object!.changes).toHaveLength(1);
+    expect(JSON.stringify(object!.changes)).not.toMatch(/hunter2|correct horse/);
+    expect(object!.changes[0]).toMatchObject({ path: 'stringData.password', before: expect.stringMatching(/^\(hidden, sha256 [0-9a-f]{12}\)$/) });
+  });
 });

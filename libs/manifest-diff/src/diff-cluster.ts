@@ -1,4 +1,5 @@
 /** One cluster's diff: objects matched by identity, field and Fluent Bit changes, danger flags. */
+import { createHash } from 'node:crypto';
 import { compareData, isRecord, rootCursor } from './compare-data';
 import { dangerFlags } from './danger';
 import { compareConfig, configKeysOf, fluentBitConfig, readFluentBitConfig } from './fluent-bit-config';
@@ -32,11 +33,22 @@ function withoutConfigText(object: KubeObject | undefined): KubeObject | undefin
   return { ...object, spec: { ...(object['spec'] as KubeObject), values: { ...values, config } } };
 }
 
+/**
+ * A Secret's values hidden behind a short digest: the diff goes into PR comments and logs, and a
+ * changed digest is enough to see that a value changed.
+ */
+function redactSecret(id: ObjectId, object: KubeObject | undefined): KubeObject | undefined {
+  if (!object || id.group !== '' || id.kind !== 'Secret') return object;
+  const hide = (values: unknown) =>
+    isRecord(values) ? Object.fromEntries(Object.entries(values).map(([key, value]) => [key, `(hidden, sha256 ${createHash('sha256').update(String(value)).digest('hex').slice(0, 12)})`])) : values;
+  return { ...object, ...(object['data'] !== undefined && { data: hide(object['data']) }), ...(object['stringData'] !== undefined && { stringData: hide(object['stringData']) }) };
+}
+
 const configOf = (object: KubeObject | undefined) => (isRecord(object?.['spec']) ? fluentBitConfig(object['spec']['values']) : undefined);
 
 export function objectChanges(id: ObjectId, before: KubeObject | undefined, after: KubeObject | undefined): FieldChange[] {
   if (!before || !after) return [];
-  const data = compareData(withoutConfigText(before), withoutConfigText(after), '', rootCursor(id.group, id.kind));
+  const data = compareData(withoutConfigText(redactSecret(id, before)), withoutConfigText(redactSecret(id, after)), '', rootCursor(id.group, id.kind));
   const [a, b] = [configOf(before), configOf(after)];
   return a || b ? [...data, ...compareConfig(a, b)] : data;
 }

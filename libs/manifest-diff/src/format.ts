@@ -10,7 +10,15 @@ import type { ClusterDiff, DangerFlag, FieldChange, ObjectDiff } from './types';
 export interface FormatOptions {
   /** The base the head is compared with, for the title: `main (abc1234)`. */
   base?: string;
+  /** What could not be built (objects left out of a side), shown under the title. */
+  warnings?: readonly string[];
 }
+
+/** At most 10 warnings, then a count: they are in the log in full. */
+const warningLines = (warnings: readonly string[] = []) => [
+  ...warnings.slice(0, 10).map((warning) => `warning: ${warning}`),
+  ...(warnings.length > 10 ? [`warning: and ${warnings.length - 10} more`] : []),
+];
 
 /** The marker in the Markdown when the budget cut something (the PR workflow then uploads the text). */
 export const CUT_MARKER = '<!-- gitops-fleet-diff:cut -->';
@@ -115,7 +123,7 @@ function title(clusters: readonly ClusterDiff[], options: FormatOptions): string
 }
 
 export function formatText(clusters: readonly ClusterDiff[], options: FormatOptions = {}): string {
-  const lines = [title(clusters, options)];
+  const lines = [title(clusters, options), ...warningLines(options.warnings)];
   for (const group of groupsOf(clusters.filter((cluster) => cluster.objects.length > 0))) {
     const cluster = group.diff;
     lines.push('', `${groupTitle(group)}: ${clusterSummary(cluster)}`, ...groupMembers(group).map((line) => `  ${line}`));
@@ -150,7 +158,8 @@ const CLUSTER_TAIL = '</details>\n\n';
  * object diffs (flagged objects first) while they fit; a note names what was left out.
  */
 export function formatMarkdown(clusters: readonly ClusterDiff[], budget: number, options: FormatOptions = {}): { markdown: string; cut: boolean } {
-  const header = `### ${title(clusters, options)}\n\n`;
+  const warnings = warningLines(options.warnings).map((line) => `> ${escapeHtml(line)}\n`).join('');
+  const header = `### ${title(clusters, options)}\n\n${warnings ? `${warnings}\n` : ''}`;
   const changed = clusters.filter((cluster) => cluster.objects.length > 0);
   const unchanged = clusters.filter((cluster) => cluster.objects.length === 0).map((cluster) => cluster.cluster);
   const footer = unchanged.length ? `No changes: ${unchanged.join(', ')}.\n` : '';
