@@ -1,10 +1,10 @@
 /** The diff on a fixture repository: the fixture cluster committed (base), then edited (head). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, scratchWorkspace } from '../testing/fixture-cluster.test-support';
+import { FIXTURE_DIR, fixtureCluster, renderInto, scratchWorkspace } from '../testing/fixture-cluster.test-support';
 import { workspaceRoot } from '../workspace';
 import { parseCommandLine } from './cli';
 import { fleetDiff } from './fleet-diff';
@@ -89,5 +89,30 @@ describe('diff on a fixture repository', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^fixture in the working tree: Kustomization observability-fluent-bit: post-build substitution .*NO_SUCH_VARIABLE/);
     expect(output.split('\n')[1]).toBe(`warning: ${problems[0]}`);
+  });
+
+  it('builds a hand-written Kustomization whose path is beside the cluster folder, at the base too', async () => {
+    const repo = scratchWorkspace();
+    roots.push(repo);
+    const write = (file: string, text: string) => {
+      mkdirSync(join(repo, file, '..'), { recursive: true });
+      writeFileSync(join(repo, file), text);
+    };
+    write(`${FIXTURE_DIR}/hand-written/kustomization.yaml`, 'resources:\n  - notes.yaml\n');
+    write(
+      `${FIXTURE_DIR}/hand-written/notes.yaml`,
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: notes\n  namespace: flux-system\n' +
+        'spec:\n  interval: 30m\n  path: ./kubernetes/shared/notes\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n',
+    );
+    write('kubernetes/shared/notes/kustomization.yaml', 'resources:\n  - configmap.yaml\n');
+    write('kubernetes/shared/notes/configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\n  namespace: default\ndata:\n  text: hello\n');
+    renderInto(repo, fixtureCluster(), { handWritten: true }); // lists hand-written/ in the entry point
+    git(repo, 'init', '--quiet', '--initial-branch=main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '--quiet', '-m', 'base');
+    edit(repo, 'kubernetes/shared/notes/configmap.yaml', 'text: hello', 'text: goodbye');
+    const { output, problems } = await fleetDiff(repo, { ...TEXT, clusters: ['fixture'] });
+    expect(problems).toEqual([]);
+    expect(output).toContain('  ~ ConfigMap default/notes\n      ~ data.text: hello -> goodbye\n');
   });
 });
