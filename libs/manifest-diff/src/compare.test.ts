@@ -44,6 +44,13 @@ describe('the Fluent Bit configuration, as sections and keys', () => {
     expect(object!.changes).toEqual([{ path: '[OUTPUT] http kube.*', key: 'retry_limit', before: 'no_limits', after: '3' }]);
   });
 
+  it('reads On and true (Off and false) alike, as Fluent Bit does', () => {
+    const inputs = (edit: (text: string) => string) => helmRelease((v) => (v.config.inputs = edit(GOOD_CONFIG.inputs)));
+    expect(GOOD_CONFIG.inputs).toContain('skip_long_lines On');
+    expect(diffOf([helmRelease()], [inputs((t) => t.replaceAll('skip_long_lines On', 'skip_long_lines true'))])).toEqual([]);
+    expect(diffOf([helmRelease()], [inputs((t) => replaceOnce(t, 'skip_long_lines On', 'skip_long_lines Off'))])[0]!.changes).toHaveLength(1);
+  });
+
   it('is not changed by reordering sections', () => {
     const [kube, audit] = GOOD_CONFIG.outputs.split('\n\n');
     expect(diffOf([helmRelease()], [outputs(() => `${audit}\n\n${kube}`)])).toEqual([]);

@@ -120,8 +120,10 @@ export function privileges(value: unknown, path = '', out = new Map<string, stri
       out.set(`${at}: true`, 'a privileged container: full access to the node');
     } else if (key === 'allowPrivilegeEscalation' && child === true) {
       out.set(`${at}: true`, 'lets a process gain more privileges than its parent (setuid binaries)');
-    } else if ((key === 'runAsUser' || key === 'runAsGroup') && child === 0) {
-      out.set(`${at}: 0`, `runs as root (${key} 0)`);
+    } else if (key === 'runAsUser' && child === 0) {
+      out.set(`${at}: 0`, 'runs as root (runAsUser 0)');
+    } else if (key === 'runAsGroup' && child === 0) {
+      out.set(`${at}: 0`, 'runs with the root group (runAsGroup 0)');
     } else if (['hostNetwork', 'hostPID', 'hostIPC'].includes(key) && child === true) {
       out.set(`${at}: true`, `shares the node's ${key.slice(4) === 'Network' ? 'network' : key.slice(4)} namespace (${key})`);
     } else {

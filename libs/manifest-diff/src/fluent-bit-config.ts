@@ -95,6 +95,11 @@ function entries(sections: readonly ConfigSection[]): ConfigEntry[] {
   });
 }
 
+/** Fluent Bit reads on/true/yes and off/false/no alike, in any case (src/flb_utils.c, flb_utils_bool). */
+const BOOLEAN: Readonly<Record<string, boolean>> = { on: true, true: true, yes: true, off: false, false: false, no: false };
+const sameValue = (a: string | undefined, b: string | undefined) =>
+  a === b || (a !== undefined && b !== undefined && BOOLEAN[a.trim().toLowerCase()] !== undefined && BOOLEAN[a.trim().toLowerCase()] === BOOLEAN[b.trim().toLowerCase()]);
+
 /** Section-and-key changes: `[OUTPUT] http kube.*` `retry_limit` `3` -> `no_limits`. */
 export function compareConfig(before: readonly ConfigEntry[] | undefined, after: readonly ConfigEntry[] | undefined): FieldChange[] {
   const old = new Map((before ?? []).map((entry) => [entry.label, entry]));
@@ -111,7 +116,7 @@ export function compareConfig(before: readonly ConfigEntry[] | undefined, after:
     for (const key of [...new Set([...a.properties.keys(), ...b.properties.keys()])].sort()) {
       const x = a.properties.get(key);
       const y = b.properties.get(key);
-      if (x !== y) changes.push({ path: label, key, ...(x !== undefined && { before: x }), ...(y !== undefined && { after: y }) });
+      if (!sameValue(x, y)) changes.push({ path: label, key, ...(x !== undefined && { before: x }), ...(y !== undefined && { after: y }) });
     }
   }
   return changes;
