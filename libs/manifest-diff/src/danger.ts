@@ -196,13 +196,9 @@ const DURABILITY: Record<string, (before: unknown, after: unknown) => string | u
 
 const durability: Rule = ({ changes }) =>
   changes.flatMap((change): DangerFlag[] => {
-    if (!change.path.startsWith('[')) return [];
-    const check = change.key && DURABILITY[change.key];
-    if (check) {
-      const reason = check(change.before, change.after);
-      return reason ? [{ rule: 'durability', path: change.path, key: change.key!, reason }] : [];
-    }
-    return [];
+    const check = change.path.startsWith('[') && change.key !== undefined && Object.hasOwn(DURABILITY, change.key) ? DURABILITY[change.key] : undefined;
+    const reason = check?.(change.before, change.after);
+    return reason ? [{ rule: 'durability', path: change.path, key: change.key!, reason }] : [];
   });
 
 export const RULES: readonly Rule[] = [pruned, namespaceRemoved, immutableField, suspended, chartMajor, privilege, networkWidened, logRouting, durability];
