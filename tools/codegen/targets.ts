@@ -16,6 +16,7 @@ import { toTypeSchema, type SchemaNode } from './schema-transforms';
 import { compileTypes } from './typescript';
 import { schemaFiles } from './schemas';
 import { parserNames } from '@gitops/fluent-bit-lint';
+import { mergeKeyTable } from './merge-keys';
 
 export interface GeneratedFile {
   /** Relative to the workspace root. */
@@ -49,6 +50,7 @@ const LOG_COLLECTION_SETTINGS_SCHEMA = 'libs/log-collection/schema/log-collectio
 const LOG_COLLECTION_SETTINGS_TYPES = 'libs/log-collection/src/generated/log-collection-settings.ts';
 const IMAGE_PARSERS_SOURCE = 'fluent-bit/parsers-v5.1.1.conf';
 const IMAGE_PARSERS = 'libs/fluent-bit-lint/src/generated/image-parsers.ts';
+const MERGE_KEYS = 'libs/manifest-diff/src/generated/merge-keys.ts';
 
 /** Kubernetes serialises quantities as strings but accepts plain numbers (`cpu: 1`). */
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
@@ -142,6 +144,7 @@ export async function generatedFiles(shared: string): Promise<GeneratedFile[]> {
   files.push({ path: LOG_COLLECTION_SETTINGS_TYPES, content: await selfContainedTypes(LOG_COLLECTION_SETTINGS_SCHEMA) });
   files.push(...(await schemaFiles(shared)));
   files.push(imageParsers(shared));
+  files.push(mergeKeys(openApi, openApiText));
   return files;
 }
 
@@ -155,6 +158,19 @@ function imageParsers(shared: string): GeneratedFile {
       banner([[IMAGE_PARSERS_SOURCE, text]]) +
       `\n/** Parsers in the Fluent Bit 5.1.1 image's /fluent-bit/etc/parsers.conf. */\n` +
       `export const IMAGE_PARSERS: readonly string[] = ${JSON.stringify(names, null, 2).replace(/"/g, "'")};\n`,
+  };
+}
+
+/** List merge keys of the Kubernetes API, for the manifest diff (matching list entries by key). */
+function mergeKeys(openApi: ReturnType<typeof loadOpenApi>, openApiText: string): GeneratedFile {
+  const table = mergeKeyTable(openApi);
+  return {
+    path: MERGE_KEYS,
+    content:
+      banner([[`crds/${KUBERNETES_OPENAPI}`, openApiText]]) +
+      `\nimport type { MergeKeyTable } from '../merge-key-table';\n\n` +
+      `/** x-kubernetes-list-map-keys (else x-kubernetes-patch-merge-key) of the lists of each definition, and how to reach them. */\n` +
+      `export const MERGE_KEYS: MergeKeyTable = ${JSON.stringify(table, null, 2)};\n`,
   };
 }
 

@@ -27,7 +27,8 @@ describe('validate: the Fluent Bit release is watched', () => {
   it('stays quiet on the valid render (VMRule schema-checked, exprs parse, v2 path, every concern covered)', () => {
     const report = validateScratch(scratch());
     expect(summary(report.findings)).toEqual([]);
-    expect(report.objects['VMRule']).toBe(1);
+    // One VMRule per collector: the node collector's and the audit collector's.
+    expect(report.objects['VMRule']).toBe(2);
   });
 
   it('reports an expr that does not parse, naming the rule and where', () => {
@@ -62,17 +63,26 @@ describe('validate: the Fluent Bit release is watched', () => {
     const findings = validateScratch(root).findings;
     expect(summary(findings)).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('nothing applies it') }));
     const found = errors(findings);
-    expect(found).toHaveLength(1);
+    expect(found.map((f) => f.message.split(':')[0])).toEqual([
+      'no VMRule group alerts on Fluent Bit release observability/fluent-bit',
+      'no VMRule group alerts on Fluent Bit release observability/fluent-bit-audit',
+    ]);
     expect(found[0]).toMatchObject({ check: 'cross-reference', path: 'metadata.name' });
-    expect(found[0]!.message).toContain('no VMRule group alerts on Fluent Bit release observability/fluent-bit: missing');
     for (const { concern } of REQUIRED_FLUENT_BIT_ALERTS) expect(found[0]!.message).toContain(concern);
+  });
+
+  it('reports one collector`s missing alert group, even with the other collector`s rules in place', () => {
+    const findings = validateEdited(`${APP}/vmrule.yaml`, (documents) => documents.splice(1, 1));
+    expect(errors(findings)).toEqual([
+      expect.objectContaining({ check: 'cross-reference', path: 'metadata.name', message: expect.stringContaining('no VMRule group alerts on Fluent Bit release observability/fluent-bit-audit: missing') }),
+    ]);
   });
 
   it('reports each alert missing from the group', () => {
     const findings = validateEdited(`${APP}/vmrule.yaml`, (documents) => {
       const group = documents[0].spec.groups[0];
       group.rules = group.rules.filter((r: any) => !['FluentBitOutputQueueNearlyFull', 'FluentBitOutputStalled'].includes(r.alert));
-      expect(alertNames(documents)).toHaveLength(5);
+      expect(alertNames(documents)).toHaveLength(6);
     });
     expect(errors(findings).map((f) => [f.path, f.message])).toEqual([
       ['spec.groups[0]', 'no alerting rule for Fluent Bit release observability/fluent-bit on a filesystem queue above 80% of storage.total_limit_size: fluentbit_output_chunk_available_capacity_percent'],

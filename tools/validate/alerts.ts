@@ -88,17 +88,42 @@ function metricsPathFindings(model: ClusterModel, release: BuiltObject): Finding
   return findings;
 }
 
-/** (b) Some VMRule group alerts on each required concern. */
+/** Label matchers that name a workload: a rule with one of them watches only the release it names. */
+const RELEASE_MATCHER = /\b(service|job|daemonset|owner_name)\s*(=~|=)\s*"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * Whether a rule watches the release whose Service and DaemonSet are `fullname`: it names it in a
+ * service/job/daemonset/owner_name matcher, or names no workload at all (then it watches every one).
+ */
+function watches(expr: string, fullname: string): boolean {
+  const matchers = [...expr.matchAll(RELEASE_MATCHER)];
+  if (matchers.length === 0) return true;
+  return matchers.some(([, , operator, value]) => {
+    const text = JSON.parse(`"${value}"`) as string;
+    if (operator === '=') return text === fullname;
+    try {
+      return new RegExp(`^(?:${text})$`).test(fullname);
+    } catch {
+      return true; // a regex JavaScript cannot read: give it the benefit of the doubt
+    }
+  });
+}
+
+/** (b) Some VMRule group alerts on each required concern, for this release. */
 function coverageFindings(model: ClusterModel, release: BuiltObject): Finding[] {
+  const values = ((release.object['spec'] as { values?: FluentBitValues } | undefined)?.values ?? {}) as FluentBitValues;
+  const service = fullname(values, releaseName(release.object as { metadata: { name: string } }));
   const rules = ofKind(model.built, 'VMRule').flatMap((vmrule) =>
     groupsOf(vmrule).flatMap((group, g) =>
-      (group.rules ?? []).flatMap((rule) => (rule.alert && typeof rule.expr === 'string' ? [{ vmrule, group: g, metrics: new Set(promqlMetricNames(rule.expr)) }] : [])),
+      (group.rules ?? []).flatMap((rule) =>
+        rule.alert && typeof rule.expr === 'string' && watches(rule.expr, service) ? [{ vmrule, group: g, metrics: new Set(promqlMetricNames(rule.expr)) }] : [],
+      ),
     ),
   );
   const missing = REQUIRED_FLUENT_BIT_ALERTS.filter(({ metrics }) => !rules.some((rule) => metrics.some((all) => all.every((metric) => rule.metrics.has(metric)))));
   if (missing.length === 0) return [];
   const describe = (required: (typeof REQUIRED_FLUENT_BIT_ALERTS)[number]) => `${required.concern}: ${required.metrics.map((all) => all.join(' with ')).join(' or ')}`;
-  const fix = 'render the log-collection app (its vmrule.yaml), or add alerting rules on these metrics';
+  const fix = `render the log-collection app (its vmrule.yaml), or add alerting rules on these metrics selecting service="${service}"`;
   const fluentBitRule = rules.find((rule) => [...rule.metrics].some((metric) => metric.startsWith('fluentbit_')));
   const where = `${namespaceOf(release.object)}/${String((release.object['metadata'] as { name?: unknown }).name)}`;
   if (!fluentBitRule) {

@@ -6,7 +6,7 @@ import { renderedFiles } from '../render/rendered-files';
 import { FIXTURE_DIR, fixtureCluster, fixtureLogCollection, renderInto } from '../testing/fixture-cluster.test-support';
 import { driftFindings } from './drift';
 import { validateCluster } from './validate-cluster';
-import { editYaml, scratchFixture, scratchTarget, summary, validateScratch } from './validate.test-support';
+import { editFluentBitConfig, editYaml, FLUENT_BIT_CONFIG_PATH, scratchFixture, scratchTarget, summary, validateScratch } from './validate.test-support';
 
 const VALUES = 'observability/fluent-bit/app/helmrelease.yaml';
 let root: string;
@@ -20,6 +20,8 @@ const findingsAfter = (file: string, edit: (documents: any[]) => void) => {
   return summary(validateScratch(root).findings);
 };
 
+
+
 describe('validate, each check with its defect present', () => {
   it('passes the rendered fixture cluster with zero findings', () => {
     expect(validateScratch(root).findings).toEqual([]);
@@ -28,7 +30,7 @@ describe('validate, each check with its defect present', () => {
   it('passes a cluster rendered with vmauth credentials from a Secret (Fluent Bit env, not Flux variables)', () => {
     const { logSink } = fixtureLogCollection();
     renderInto(root, fixtureCluster({ logCollection: { logSink: { ...logSink, credentials: { secretName: 'fluent-bit-vmauth', usernameKey: 'username', passwordKey: 'password' } } } }));
-    expect(readOutputFolder(join(root, FIXTURE_DIR)).get('observability/fluent-bit/app/helmrelease.yaml')).toContain('http_passwd $${VMAUTH_PASSWORD}');
+    expect(readOutputFolder(join(root, FIXTURE_DIR)).get('observability/fluent-bit/app/helmrelease.yaml')).toContain('http_passwd: "$${VMAUTH_PASSWORD}"');
     expect(validateScratch(root).findings).toEqual([]);
   });
 
@@ -125,15 +127,15 @@ describe('validate, each check with its defect present', () => {
 
   it('pipeline: the story`s `Format json` is an error located in the outputs', () => {
     const findings = findingsAfter(VALUES, ([release]) => {
-      release.spec.values.config.outputs = release.spec.values.config.outputs.replace('format json_lines', 'format json');
+      editFluentBitConfig(release, (yaml) => yaml.replace('format: json_lines', 'format: json'));
     });
-    expect(findings).toContainEqual(expect.objectContaining({ check: 'pipeline', severity: 'error', path: 'spec.values.config.outputs', message: expect.stringContaining('Format json') }));
+    expect(findings).toContainEqual(expect.objectContaining({ check: 'pipeline', severity: 'error', path: FLUENT_BIT_CONFIG_PATH, message: expect.stringContaining('Format json') }));
   });
 
   it('pipeline: more in-memory chunks than the memory limit holds is an error', () => {
     const findings = findingsAfter(VALUES, ([release]) => (release.spec.values.resources.limits.memory = '64Mi'));
     expect(findings).toEqual([]);
-    const more = findingsAfter(VALUES, ([release]) => (release.spec.values.config.service = release.spec.values.config.service.replace('storage.max_chunks_up 16', 'storage.max_chunks_up 128')));
+    const more = findingsAfter(VALUES, ([release]) => editFluentBitConfig(release, (yaml) => yaml.replace('storage.max_chunks_up: 16', 'storage.max_chunks_up: 128')));
     expect(more).toContainEqual(expect.objectContaining({ check: 'pipeline', message: expect.stringContaining('does not fit the memory limit 64Mi') }));
   });
 
@@ -142,9 +144,9 @@ describe('validate, each check with its defect present', () => {
     expect(port).toEqual([expect.objectContaining({ check: 'cross-reference', path: 'spec.values.metricsPort', message: expect.stringContaining('http_port 2020, but the chart`s container port http'.replace('`', "'")) })]);
     const off = findingsAfter(VALUES, ([release]) => {
       release.spec.values.metricsPort = 2020;
-      release.spec.values.config.service = release.spec.values.config.service.replace('http_server On', 'http_server Off');
+      editFluentBitConfig(release, (yaml) => yaml.replace('http_server: true', 'http_server: false'));
     });
-    expect(off).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: 'spec.values.config.service', message: expect.stringContaining('http_server is Off') }));
+    expect(off).toContainEqual(expect.objectContaining({ check: 'cross-reference', path: FLUENT_BIT_CONFIG_PATH, message: expect.stringContaining('http_server is false') }));
   });
 
   it('helm values: a request above its limit', () => {
@@ -181,10 +183,12 @@ describe('validate, each check with its defect present', () => {
   it('no silent skip: a Fluent Bit release whose chart source has a typo is an error, not zero findings', () => {
     editYaml(root, 'repositories/oci/app/fluent-bit.yaml', ([source]) => (source.spec.url = 'oci://ghcr.io/fluent/helm-charts/fluent-bt'));
     const findings = findingsAfter(VALUES, ([release]) => {
-      release.spec.values.config.outputs = release.spec.values.config.outputs.replace('format json_lines', 'format json');
+      editFluentBitConfig(release, (yaml) => yaml.replace('format: json_lines', 'format: json'));
     });
+    // Both releases (the node and the audit collector) are named, and nothing else is checked.
     expect(findings).toEqual([
       expect.objectContaining({ check: 'cross-reference', path: 'spec.chartRef', message: expect.stringContaining('its chart source serves chart "fluent-bt", not fluent-bit: the helm-values, pipeline') }),
+      expect.objectContaining({ check: 'cross-reference', path: 'spec.chartRef', message: expect.stringContaining('its chart source serves chart "fluent-bt"') }),
     ]);
   });
 
@@ -199,9 +203,9 @@ describe('validate, each check with its defect present', () => {
   });
 
   it('pipeline: a repeated [SERVICE] key counts by its last value, as Fluent Bit reads it', () => {
-    const service = (text: string) => findingsAfter(VALUES, ([release]) => (release.spec.values.config.service = release.spec.values.config.service.replace('storage.max_chunks_up 16', text)));
-    expect(service('storage.max_chunks_up 1000\n    storage.max_chunks_up 16')).toEqual([]);
-    expect(service('storage.max_chunks_up 16\n    storage.max_chunks_up 1000')).toEqual([expect.objectContaining({ check: 'pipeline', message: expect.stringContaining('storage.max_chunks_up 1000') })]);
+    const service = (text: string) => findingsAfter(VALUES, ([release]) => editFluentBitConfig(release, (yaml) => yaml.replace('storage.max_chunks_up: 16', text)));
+    expect(service('storage.max_chunks_up: 1000\n  storage.max_chunks_up: 16')).toEqual([]);
+    expect(service('storage.max_chunks_up: 16\n  storage.max_chunks_up: 1000')).toEqual([expect.objectContaining({ check: 'pipeline', message: expect.stringContaining('storage.max_chunks_up 1000') })]);
   });
 
   it('cross-reference: dependsOn a Kustomization that is neither rendered nor declared', () => {
@@ -392,20 +396,21 @@ describe('findings you can click: file:line:column', () => {
 
   it('locates a Fluent Bit finding at its line inside the configuration block, as rendered (|) or folded (>)', () => {
     const file = join(root, FIXTURE_DIR, VALUES);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('format json_lines', 'format json'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('format: json_lines', 'format: json'));
     const [rendered] = validateScratch(root).findings.filter((f) => f.check === 'pipeline');
-    expect(rendered).toMatchObject({ path: 'spec.values.config.outputs', ...position(VALUES, 'format json', 'outputs:') });
-    editYaml(root, VALUES, () => undefined); // rewritten by another YAML writer: a folded block
-    expect(readFileSync(file, 'utf8')).toContain('outputs: >');
-    const [folded] = validateScratch(root).findings.filter((f) => f.check === 'pipeline');
-    expect(folded).toMatchObject({ path: 'spec.values.config.outputs', ...position(VALUES, 'format json', 'outputs:') });
+    expect(rendered).toMatchObject({ path: FLUENT_BIT_CONFIG_PATH, ...position(VALUES, 'format: json', 'outputs:') });
+    // Rewritten by another YAML writer, with a folded block: the line is found all the same.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('fluent-bit.yaml: |', 'fluent-bit.yaml: |+'));
+    expect(readFileSync(file, 'utf8')).toContain('fluent-bit.yaml: |+');
+    const [kept] = validateScratch(root).findings.filter((f) => f.check === 'pipeline');
+    expect(kept).toMatchObject({ path: FLUENT_BIT_CONFIG_PATH, ...position(VALUES, 'format: json', 'outputs:') });
   });
 
   it('locates a Fluent Bit finding on a line Flux substitution changed', () => {
     const file = join(root, FIXTURE_DIR, VALUES);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('header AccountID ${OBSERVABILITY_LOG_ACCOUNT_ID}', 'header X-Scope-OrgID ${OBSERVABILITY_LOG_ACCOUNT_ID}'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- "AccountID ${OBSERVABILITY_LOG_ACCOUNT_ID}"', '- "X-Scope-OrgID ${OBSERVABILITY_LOG_ACCOUNT_ID}"'));
     const finding = validateScratch(root).findings.find((f) => f.message.includes('X-Scope-OrgID is ignored'));
-    expect(finding).toMatchObject(position(VALUES, 'header X-Scope-OrgID ${OBSERVABILITY_LOG_ACCOUNT_ID}', 'outputs:'));
+    expect(finding).toMatchObject(position(VALUES, '- "X-Scope-OrgID ${OBSERVABILITY_LOG_ACCOUNT_ID}"', 'outputs:'));
   });
 
   it('locates a missing field at its nearest ancestor', () => {

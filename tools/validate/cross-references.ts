@@ -3,7 +3,8 @@ import { nameOf, namespaceOf, ofKind } from './cluster-model';
 import type { Finding } from './findings';
 import { crossReference as finding } from './findings';
 import type { BuiltObject } from './flux-build';
-import { fullname, podLabels, releaseName, SERVICE_PORT_NAME, serviceLabels, type FluentBitValues } from './fluent-bit-chart';
+import { pluginName } from '@gitops/fluent-bit-lint';
+import { fullname, mainSections, podLabels, releaseName, SERVICE_PORT_NAME, serviceLabels, type FluentBitValues } from './fluent-bit-chart';
 import { outputPorts } from './pipeline';
 import { pinnedSourceFindings, sharedNamespaceFindings } from './safety';
 import { cidrContains, selects, type LabelSelector, type Labels } from './selectors';
@@ -59,12 +60,10 @@ export function crossReferenceFindings(model: ClusterModel): Finding[] {
     ...unmodelledFluentBitFindings(model),
     ...pinnedSourceFindings(model),
     ...sharedNamespaceFindings(model),
-    ...fluentBitReleases(model).flatMap((release) => [
-      ...scrapeFindings(model, release),
-      ...networkPolicyFindings(model, release),
-      ...namespaceFindings(model, release),
-      ...healthCheckFindings(model, release),
-    ]),
+    ...fluentBitReleases(model).flatMap((release) => [...scrapeFindings(model, release), ...networkPolicyFindings(model, release)]),
+    // Once per namespace: two releases in one namespace share its Pod Security label.
+    ...[...new Map(fluentBitReleases(model).map((release) => [namespaceOf(release.object), release])).values()].flatMap((release) => namespaceFindings(model, release)),
+    ...healthCheckFindings(model),
   ];
 }
 
@@ -170,13 +169,15 @@ function networkPolicyFindings(model: ClusterModel, release: BuiltObject & { obj
     }
   }
 
+  // Only the kubernetes filter talks to the API server; a collector without one needs no path there.
+  const readsApi = mainSections(values).some((section) => section.kind === 'FILTER' && pluginName(section) === 'kubernetes');
   const { network } = model;
   const apiPorts = network ? [network.apiServer.port] : [6443, 443];
   const apiTargets = network ? network.apiServer.cidrs : undefined;
   const apiAllowed = apiTargets
     ? apiTargets.every((cidr) => rules.some((rule) => allowsPort(rule, network!.apiServer.port, 'TCP') && reachesAddress(rule, cidr)))
     : rules.some((rule) => rule.to?.some((peer) => peer.ipBlock) && apiPorts.some((port) => allowsPort(rule, port, 'TCP')));
-  if (!apiAllowed) {
+  if (readsApi && !apiAllowed) {
     const bySelector = rules.some((rule) => rule.to?.some((peer) => peer.namespaceSelector || peer.podSelector) && apiPorts.some((port) => rule.ports?.length && allowsPort(rule, port, 'TCP')));
     fail(
       `the Kubernetes API server${apiTargets ? ` (${apiTargets.join(', ')} on ${apiPorts[0]})` : ''} is not allowed by ipBlock${bySelector ? ': selectors never match the host-networked kube-apiserver' : ''}; the kubernetes filter gets no metadata`,
@@ -211,15 +212,20 @@ function namespaceFindings(model: ClusterModel, release: BuiltObject & { object:
     : [finding(object, 'metadata.labels', `Pod Security level ${JSON.stringify(labels['pod-security.kubernetes.io/enforce'] ?? 'baseline (Talos default)')} rejects the Fluent Bit DaemonSet's hostPath volumes`, 'label the namespace pod-security.kubernetes.io/enforce: privileged')];
 }
 
-function healthCheckFindings(model: ClusterModel, release: BuiltObject & { object: HelmRelease }): Finding[] {
-  const entry = model.kustomizations.find((k) => k.object.metadata.name === release.kustomization);
-  if (!entry) return [];
-  const daemonSet = fullname(release.object.spec?.values ?? {}, releaseName(release.object));
-  const namespace = namespaceOf(release.object);
-  const checks = (entry.object.spec?.healthChecks ?? []) as Array<{ kind?: string; name?: string; namespace?: string }>;
-  return checks.flatMap((check, index) =>
-    check.kind === 'DaemonSet' && (check.name !== daemonSet || check.namespace !== namespace)
-      ? [finding(entry, `spec.healthChecks[${index}]`, `DaemonSet ${check.namespace ?? '(no namespace)'}/${check.name} is not what the chart creates (${namespace}/${daemonSet}); the health check would never pass`, `use name: ${daemonSet}, namespace: ${namespace}`)]
-      : [],
-  );
+/** A DaemonSet health check that names none of the DaemonSets the Kustomization's fluent-bit releases create. */
+function healthCheckFindings(model: ClusterModel): Finding[] {
+  const releases = fluentBitReleases(model);
+  return model.kustomizations.flatMap((entry) => {
+    const created = releases
+      .filter((release) => release.kustomization === entry.object.metadata.name)
+      .map((release) => ({ name: fullname(release.object.spec?.values ?? {}, releaseName(release.object)), namespace: namespaceOf(release.object) }));
+    if (created.length === 0) return [];
+    const checks = (entry.object.spec?.healthChecks ?? []) as Array<{ kind?: string; name?: string; namespace?: string }>;
+    const list = created.map((d) => `${d.namespace}/${d.name}`).join(', ');
+    return checks.flatMap((check, index) =>
+      check.kind === 'DaemonSet' && !created.some((d) => d.name === check.name && d.namespace === check.namespace)
+        ? [finding(entry, `spec.healthChecks[${index}]`, `DaemonSet ${check.namespace ?? '(no namespace)'}/${check.name} is not what the chart creates (${list}); the health check would never pass`, `use the name and namespace of one of: ${list}`)]
+        : [],
+    );
+  });
 }

@@ -1,4 +1,4 @@
-import { CHART_DEFAULT_MOUNTS, chartConfigFiles, chartConfigLocation, parseClassicConfig, pluginName, prop, type ConfigSection } from '@gitops/fluent-bit-lint';
+import { CHART_DEFAULT_MOUNTS, chartConfigFiles, chartConfigLocation, pipelineSections, pluginName, prop, type ConfigSection } from '@gitops/fluent-bit-lint';
 
 /**
  * What the fluent-bit chart 0.58.x renders from a HelmRelease, as far as validation needs it
@@ -17,6 +17,7 @@ export interface VolumeMount {
  */
 export interface FluentBitValues {
   kind?: string;
+  args?: unknown;
   nameOverride?: string;
   fullnameOverride?: string;
   podLabels?: Record<string, string>;
@@ -27,6 +28,8 @@ export interface FluentBitValues {
   service?: { labels?: Record<string, string> };
   serviceMonitor?: { enabled?: boolean };
   resources?: Partial<Record<'requests' | 'limits', Partial<Record<string, string | number>>>>;
+  securityContext?: { capabilities?: { add?: unknown }; seccompProfile?: { type?: unknown }; privileged?: unknown };
+  podSecurityContext?: { seccompProfile?: { type?: unknown } };
   config?: {
     service?: string;
     inputs?: string;
@@ -85,15 +88,43 @@ export function containerMounts(values: FluentBitValues): Array<{ mountPath: str
 
 export const configFiles = (values: FluentBitValues): Record<string, string> => chartConfigFiles(values.config ?? {});
 
-/** The sections of the chart's fluent-bit.conf (service, inputs, filters, outputs joined), parsed. */
-export const mainSections = (values: FluentBitValues): ConfigSection[] =>
-  parseClassicConfig(configFiles(values)['fluent-bit.conf'] ?? '', 'fluent-bit.conf').sections;
+/** The chart's default `args` start Fluent Bit with its fluent-bit.conf (values.yaml). */
+const DEFAULT_ENTRY_POINT = 'fluent-bit.conf';
 
-/** The http outputs of the main file, with the port each sends to (Fluent Bit's default 80). */
+/**
+ * The file of the chart's ConfigMap Fluent Bit is started with: the `--config=` (or `-c`) of
+ * `args` when it names a file in /fluent-bit/etc/conf, else the chart's fluent-bit.conf.
+ */
+export function entryPoint(values: FluentBitValues): string {
+  const args = Array.isArray(values.args) ? values.args.map(String) : [];
+  let path: string | undefined;
+  args.forEach((arg, index) => {
+    if (arg.startsWith('--config=')) path = arg.slice('--config='.length);
+    else if ((arg === '-c' || arg === '--config') && args[index + 1] !== undefined) path = args[index + 1];
+  });
+  return path?.startsWith(`${CONFIG_DIR}/`) ? path.slice(CONFIG_DIR.length + 1) : DEFAULT_ENTRY_POINT;
+}
+
+/** The sections Fluent Bit runs: the entry point's and its includes', in either format. */
+export const mainSections = (values: FluentBitValues): ConfigSection[] =>
+  pipelineSections({ files: configFiles(values), entryPoint: entryPoint(values) });
+
+/** The http outputs Fluent Bit runs, with the port each sends to (Fluent Bit's default 80). */
 export const httpOutputs = (values: FluentBitValues): Array<{ section: ConfigSection; port: number }> =>
   mainSections(values)
     .filter((section) => section.kind === 'OUTPUT' && pluginName(section) === 'http')
     .map((section) => ({ section, port: Number(prop(section, 'port')?.value ?? 80) }));
+
+/** The values path (and line of its text) a line of a mounted configuration file comes from. */
+export function fileLocation(values: FluentBitValues, file: string, line: number | undefined): { path: string; textLine?: { number: number; content: string; occurrence: number } } {
+  if (file === 'fluent-bit.conf') return line ? configLocation(values, line) : { path: 'spec.values.config' };
+  // A file name with a dot is one key: quoted, as locate.ts reads paths.
+  const path = file === 'custom_parsers.conf' ? 'spec.values.config.customParsers' : `spec.values.config.extraFiles${/^[\w-]+$/.test(file) ? `.${file}` : `[${JSON.stringify(file)}]`}`;
+  return { path, ...(line && textLineOf(configFiles(values)[file] ?? '', line)) };
+}
+
+/** Where a section of the configuration is written, for findings on it. */
+export const sectionLocation = (values: FluentBitValues, section: ConfigSection) => fileLocation(values, section.file, section.line);
 
 /** The values key a line of fluent-bit.conf comes from, and that line of its text, for findings. */
 export function configLocation(values: FluentBitValues, line: number): { path: string; textLine?: { number: number; content: string; occurrence: number } } {

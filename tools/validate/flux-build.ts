@@ -4,7 +4,8 @@ import { postBuildVariables, substituteObject, SubstitutionError, type Substitut
 import type { Finding } from './findings';
 import { objectRef } from './findings';
 import { KustomizeBuildError } from './kustomize';
-import type { KustomizeBuilds } from './kustomize-builds';
+import type { KustomizeRunner } from './kustomize';
+import { asBuilds, type KustomizeBuilds } from './kustomize-builds';
 
 export interface FluxKustomization {
   apiVersion: string;
@@ -38,7 +39,7 @@ export const isFluxKustomization = (object: Record<string, unknown>): object is 
 export function fluxBuild(
   kustomization: FluxKustomization,
   repoRoot: string,
-  kustomize: KustomizeBuilds,
+  kustomize: KustomizeBuilds | KustomizeRunner,
   resolveSource: SubstituteSourceResolver,
   fileOf: (object: Record<string, unknown>) => string | undefined,
   ksFile: string | undefined,
@@ -54,7 +55,7 @@ export function fluxBuild(
   }
   let built: Record<string, unknown>[];
   try {
-    built = kustomize.objects(dir);
+    built = asBuilds(kustomize).objects(dir);
   } catch (error) {
     if (!(error instanceof KustomizeBuildError)) throw error;
     return { objects: [], findings: [{ ...base, path: 'spec.path', message: `${kustomize.describe} ${path} failed: ${error.message}`, fix: 'fix the kustomization at spec.path' }] };

@@ -38,3 +38,7 @@ export function kustomizeBuilds(runner: KustomizeRunner): KustomizeBuilds {
     },
   };
 }
+
+/** A bare runner (as tools/diff passes one) read as builds: the real tool's output, parsed, no cache. */
+export const asBuilds = (kustomize: KustomizeBuilds | KustomizeRunner): KustomizeBuilds =>
+  'objects' in kustomize ? kustomize : { describe: kustomize.describe, objects: (dir) => parseDocuments(kustomize.build(dir)).objects };

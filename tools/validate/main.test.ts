@@ -26,16 +26,16 @@ describe('validate command', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      'fixture: 0 errors, 0 warnings; checked 1 ConfigMap, 1 HelmRelease, 2 Kustomization, 1 Namespace, 1 NetworkPolicy, 1 OCIRepository, 1 VMRule, 1 VMServiceScrape\n' +
-        '  ran drift on 12 rendered files, kustomize on 12 files, 3 builds, flux-build on 2 Kustomizations (6 objects), schema on 9 objects,' +
-        ' helm-values on 1 fluent-bit release, pipeline on 1 fluent-bit release, cross-reference on 2 Kustomizations, 6 objects, 1 fluent-bit release\n',
+      'fixture: 0 errors, 0 warnings; checked 1 ConfigMap, 2 HelmRelease, 2 Kustomization, 1 Namespace, 2 NetworkPolicy, 1 OCIRepository, 2 VMRule, 2 VMServiceScrape\n' +
+        '  ran drift on 12 rendered files, kustomize on 12 files, 3 builds, flux-build on 2 Kustomizations (10 objects), schema on 13 objects,' +
+        ' helm-values on 2 fluent-bit releases, pipeline on 2 fluent-bit releases, cross-reference on 2 Kustomizations, 10 objects, 2 fluent-bit releases\n',
     );
   });
 
   it('prints machine-readable JSON with --output json', () => {
     const result = run(scratch(), '--cluster', 'fixture', '--output', 'json');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ cluster: 'fixture', errors: 0, warnings: 0, findings: [], objects: { HelmRelease: 1 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ cluster: 'fixture', errors: 0, warnings: 0, findings: [], objects: { HelmRelease: 2 } });
   });
 
   it('exits 1 on an error and prints each finding with file, object, path, reason and fix', () => {

@@ -1,11 +1,12 @@
-import { IMAGE_PARSERS, lintPipeline, serviceValue } from '@gitops/fluent-bit-lint';
+import { IMAGE_PARSERS, lintPipeline, serviceValue, VICTORIA_LOGS_DEFAULT_MAX_LINE_BYTES } from '@gitops/fluent-bit-lint';
 import { memoryForChunks } from '@gitops/fluent-bit-values';
 import { validateFluentBitChartValues } from '@gitops/k8s-schemas';
 import { quantityValue } from '@gitops/manifest';
 import type { BuiltObject } from './flux-build';
 import type { Finding } from './findings';
 import { objectRef } from './findings';
-import { configFiles, configLocation, containerMounts, httpOutputs, mainSections, textLineOf, type FluentBitValues } from './fluent-bit-chart';
+import type { NetworkFacts } from './cluster-model';
+import { configFiles, containerMounts, entryPoint, fileLocation, httpOutputs, mainSections, sectionLocation, type FluentBitValues } from './fluent-bit-chart';
 
 type Release = BuiltObject & { object: { spec?: { values?: FluentBitValues } } };
 
@@ -36,34 +37,35 @@ export function chartValuesFindings(release: Release): Finding[] {
 }
 
 
-/** Lints the Fluent Bit configuration inside the values (already substituted by Flux). */
-export function pipelineFindings(release: Release): Finding[] {
+/**
+ * Lints the Fluent Bit configuration inside the values (already substituted by Flux), from the
+ * file `args` starts Fluent Bit with, against the sink's line limit when the cluster states it.
+ */
+export function pipelineFindings(release: Release, sink?: NetworkFacts['logSink']): Finding[] {
   const values = release.object.spec?.values ?? {};
   const ref = objectRef(release.object);
-  // The values key holding the finding's line, and the line within that text (for file:line:column).
-  const located = (file: string, line: number | undefined) =>
-    file === 'fluent-bit.conf'
-      ? line
-        ? configLocation(values, line)
-        : { path: 'spec.values.config' }
-      : { path: file === 'custom_parsers.conf' ? 'spec.values.config.customParsers' : `spec.values.config.extraFiles.${file}`, ...(line && textLineOf(configFiles(values)[file] ?? '', line)) };
   const findings: Finding[] = lintPipeline({
     files: configFiles(values),
+    entryPoint: entryPoint(values),
     mounts: containerMounts(values),
     imageParsers: IMAGE_PARSERS,
     environment: (values.env ?? []).map((variable) => variable.name),
+    // The cluster's stated sink limit, else VictoriaLogs' default: every release ships to some sink.
+    sinkMaxLineBytes: sink?.maxLineBytes ?? VICTORIA_LOGS_DEFAULT_MAX_LINE_BYTES,
   }).map((f) => ({
     check: 'pipeline',
     severity: f.severity,
     ...(release.file && { file: release.file }),
     ...(ref && { object: ref }),
-    ...located(f.file, f.line),
+    // The values key holding the finding's line, and the line within that text (for file:line:column).
+    ...fileLocation(values, f.file, f.line),
     message: `${f.section ? `${f.section}: ` : ''}${f.property ? `${f.property}: ` : ''}${f.message}`,
     fix: f.fix,
   }));
 
   // The last value wins across [SERVICE] sections, as in Fluent Bit; unset, its default 128.
   const service = mainSections(values).filter((s) => s.kind === 'SERVICE');
+  const serviceAt = service.length > 0 ? sectionLocation(values, service[service.length - 1]!) : { path: 'spec.values.config' };
   const chunks = Number(serviceValue(service, 'storage.max_chunks_up')?.value || 128);
   const limit = values.resources?.limits?.memory;
   const limitBytes = limit === undefined ? undefined : quantityValue(limit);
@@ -73,7 +75,7 @@ export function pipelineFindings(release: Release): Finding[] {
       severity: 'error',
       ...(release.file && { file: release.file }),
       ...(ref && { object: ref }),
-      path: 'spec.values.config.service',
+      ...serviceAt,
       message: `storage.max_chunks_up ${chunks} (~${memoryForChunks(chunks) / 2 ** 20} MiB with Fluent Bit itself) does not fit the memory limit ${limit}`,
       fix: `lower storage.max_chunks_up to ${Math.max(1, Math.floor((limitBytes - memoryForChunks(0)) / (memoryForChunks(1) - memoryForChunks(0))))} or raise resources.limits.memory`,
     });

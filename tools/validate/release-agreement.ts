@@ -3,7 +3,7 @@ import { quantityValue } from '@gitops/manifest';
 import type { NetworkFacts } from './cluster-model';
 import type { BuiltObject } from './flux-build';
 import { located, type Finding } from './findings';
-import { httpOutputs, mainSections, type FluentBitValues } from './fluent-bit-chart';
+import { httpOutputs, mainSections, sectionLocation, type FluentBitValues } from './fluent-bit-chart';
 
 type Release = BuiltObject & { object: { spec?: { values?: FluentBitValues } } };
 
@@ -29,8 +29,9 @@ export function releaseAgreementFindings(release: Release, sink?: NetworkFacts['
   const serviceKey = (key: string) => serviceValue(service, key)?.value;
   const httpServer = serviceKey('http_server');
   const metricsPort = values.metricsPort ?? DEFAULT_METRICS_PORT;
+  const serviceAt = service.length > 0 ? sectionLocation(values, service[service.length - 1]!) : { path: 'spec.values.config' };
   if (httpServer === undefined || !['on', 'true', 'yes', '1'].includes(httpServer.toLowerCase())) {
-    findings.push(at('cross-reference', 'spec.values.config.service', `[SERVICE] http_server is ${httpServer ?? 'off (the default)'}: the chart's probes (/ and /api/v2/health on port http) fail and nothing serves metrics`, 'set http_server On'));
+    findings.push({ ...at('cross-reference', serviceAt.path, `[SERVICE] http_server is ${httpServer ?? 'off (the default)'}: the chart's probes (/ and /api/v2/health on port http) fail and nothing serves metrics`, 'set http_server On'), ...serviceAt });
   } else {
     const httpPort = Number(serviceKey('http_port') ?? DEFAULT_HTTP_PORT);
     if (httpPort !== Number(metricsPort)) {
@@ -63,13 +64,14 @@ function credentialFindings(release: Release, port: number): Finding[] {
   return httpOutputs(values)
     .filter((output) => output.port === port)
     .filter(({ section }) => !prop(section, 'http_user')?.value || !prop(section, 'http_passwd')?.value)
-    .map(({ section }) =>
-      located(
+    .map(({ section }) => ({
+      ...located(
         'cross-reference',
         release,
-        'spec.values.config.outputs',
+        'spec.values.config',
         `${sectionLabel(section)} sends no credentials, but the sink requires them: vmauth answers 401 and Fluent Bit drops every chunk without retrying`,
         'set logSink.credentials (http_user/http_passwd from a Secret through the environment)',
       ),
-    );
+      ...sectionLocation(values, section),
+    }));
 }

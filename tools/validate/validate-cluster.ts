@@ -16,6 +16,7 @@ import { plural } from './report';
 import { schemaFindings } from './schema-check';
 import { chartValuesFindings, pipelineFindings } from './pipeline';
 import { releaseAgreementFindings } from './release-agreement';
+import { collectorPrivilegeFindings } from './collector-privilege';
 import { fluxCrossCheck, kubeconformFindings } from './external-tools';
 import { kustomizeLayout, objectIndex, readSources } from './sources';
 
@@ -132,7 +133,8 @@ export function validateCluster(target: ValidationTarget): ClusterReport {
   for (const release of releases) {
     findings.push(
       ...guard('helm-values', [], () => chartValuesFindings(release)),
-      ...guard('pipeline', [], () => pipelineFindings(release)),
+      ...guard('helm-values', [], () => collectorPrivilegeFindings(release)),
+      ...guard('pipeline', [], () => pipelineFindings(release, target.network?.logSink)),
       ...guard('cross-reference', [], () => releaseAgreementFindings(release, target.network?.logSink)),
     );
   }

@@ -20,6 +20,17 @@ export function editYaml(root: string, file: string, edit: (documents: any[]) =>
   writeFileSync(path, documents.map((d) => stringify(d)).join('---\n'));
 }
 
+/** The values path of the Fluent Bit YAML configuration a rendered release runs (chart config.extraFiles). */
+export const FLUENT_BIT_CONFIG_PATH = 'spec.values.config.extraFiles["fluent-bit.yaml"]';
+
+/** Edits the Fluent Bit YAML configuration of a rendered HelmRelease document; the edit must change it. */
+export function editFluentBitConfig(release: any, edit: (yaml: string) => string): void {
+  const files = release.spec.values.config.extraFiles;
+  const edited = edit(files['fluent-bit.yaml']);
+  if (edited === files['fluent-bit.yaml']) throw new Error('the edit left the Fluent Bit configuration unchanged');
+  files['fluent-bit.yaml'] = edited;
+}
+
 export const scratchTarget = (root: string, external = ['observability-victoria-logs']): ValidationTarget => ({
   cluster: FIXTURE,
   repoRoot: root,

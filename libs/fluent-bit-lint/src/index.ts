@@ -18,9 +18,12 @@
  *  7. modify rules (Add, Set, Rename, Copy, Hard_rename, Hard_copy, Remove...) with the wrong
  *     number of words, record_modifier Record without KEY VALUE;
  *  8. tail/systemd DB and [SERVICE] storage.path outside a writable mount; tail Path outside any mount;
- *  9. Retry_Limit syntax, and small Retry_Limit values (warning);
+ *  9. Retry_Limit syntax, and small Retry_Limit values (warning); a tail buffer_chunk_size above
+ *     buffer_max_size (Fluent Bit does not start);
  * 10. `${VAR}` left in a value after Flux substitution (warning);
  * 11. a credential (password, secret, token, API key) written inline instead of `${VAR}` from env;
+ * 12. a tail input whose largest record (line buffer or multiline join, JSON escaping, what filters
+ *     add; ./record-size.ts) is above the sink's line limit (`sinkMaxLineBytes`, when given);
  * plus files in `files` that nothing loads (warning).
  */
 export type {
@@ -34,7 +37,8 @@ export type {
 export { parseClassicConfig, parserNames, sectionLabel } from './parse';
 export { parseYamlConfig, isYamlFile } from './parse-yaml';
 export { pluginName, prop, serviceValue } from './lint/sections';
-export { globsIntersect } from './util';
-export { lintPipeline, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
+export { globsIntersect, sizeInBytes } from './util';
+export { lintPipeline, pipelineSections, CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint';
+export * from './record-size';
 export { chartConfigFiles, chartConfigLocation, CHART_DEFAULT_MOUNTS, type ChartConfigValues } from './chart';
 export { IMAGE_PARSERS } from './generated/image-parsers';

@@ -16,7 +16,8 @@ import { checkMounts } from './lint/checks/mounts';
 import { checkParsers, checkParsersFilePaths } from './lint/checks/parsers';
 import { checkRetryLimit } from './lint/checks/retry-limit';
 import { checkRouting } from './lint/checks/routing';
-import { checkTailLosses } from './lint/checks/silent-losses';
+import { checkSinkLineSize } from './lint/checks/sink-line-size';
+import { checkTailBuffers, checkTailLosses } from './lint/checks/silent-losses';
 import { checkStorage } from './lint/checks/storage';
 import { checkUnusedFiles } from './lint/checks/unused-files';
 import { checkVictoriaLogs } from './lint/checks/victoria-logs';
@@ -29,6 +30,15 @@ import { PARSER_FILE_KINDS } from './lint/constants';
 import type { ConfigSection, PipelineFinding, PipelineInput } from './types';
 
 export { CONFIG_DIR, WORK_DIR, IMAGE_PARSERS_FILE } from './lint/constants';
+
+/**
+ * The sections Fluent Bit runs: the entry point's and those of the files it includes, in load
+ * order (parsers files not included). For checks outside the lint that read the configuration.
+ */
+export function pipelineSections(input: Pick<PipelineInput, 'files' | 'entryPoint'>): ConfigSection[] {
+  const ctx = createContext({ mounts: [], imageParsers: [], ...input });
+  return loadEntryPoint(ctx) ?? [];
+}
 
 /** Lints a pipeline (the checks are listed in the package index). */
 export function lintPipeline(input: PipelineInput): PipelineFinding[] {
@@ -70,13 +80,20 @@ export function lintPipeline(input: PipelineInput): PipelineFinding[] {
     if (pluginName(output) === 'http') checkVictoriaLogs(ctx, output);
     checkRetryLimit(ctx, output);
   }
-  for (const input of inputs) if (pluginName(input) === 'tail') checkTailLosses(ctx, input);
+  for (const input of inputs) {
+    if (pluginName(input) !== 'tail') continue;
+    checkTailLosses(ctx, input);
+    checkTailBuffers(ctx, input);
+  }
   checkParsersFilePaths(ctx, service);
   for (const filter of filters) {
     if (pluginName(filter) === 'modify') checkModify(ctx, filter);
     if (pluginName(filter) === 'record_modifier') checkRecordModifier(ctx, filter);
   }
   checkMounts(ctx, service, inputs, storagePath);
+
+  // 12. records within the sink's line limit
+  checkSinkLineSize(ctx, producers, filters, outputs, service, parsers);
 
   // 10. ${VAR} left for Fluent Bit
   checkEnvReferences(ctx);

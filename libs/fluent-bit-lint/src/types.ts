@@ -59,4 +59,6 @@ export interface PipelineInput {
   imageParsers: readonly string[];
   /** variables the container's env sets (chart `env`), which `${NAME}` may reference */
   environment?: readonly string[];
+  /** the sink's longest accepted line in bytes (VictoriaLogs -insert.maxLineSizeBytes); unset, record sizes are not checked */
+  sinkMaxLineBytes?: number;
 }

@@ -136,3 +136,11 @@ export function envReferences(value: string): Array<{ text: string; name: string
   }
   return references;
 }
+
+/** Fluent Bit sizes: bytes, or a number with k/K, m/M, g/G (powers of 1000, src/flb_utils.c flb_utils_size_to_bytes). */
+export function sizeInBytes(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+  if (!match) return Number.NaN;
+  const unit = { '': 1, k: 1e3, m: 1e6, g: 1e9 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
+}

@@ -16,7 +16,7 @@ export const auditEventParser: Parser = {
   time_keep: true,
 };
 
-/** kube-apiserver audit log on Talos control-plane nodes (a 0700 directory: needs DAC_READ_SEARCH). */
+/** kube-apiserver's audit log on Talos control-plane nodes (a 0700 directory of uid 65534, kube-apiserver's user). */
 export function auditLogInput({ logDir, stateDir, maxLineSize }: LogFileLocation): TailInput {
   return {
     // The live file only: `*.log` would also match kube-apiserver's rotated backups (10 x 100 MB on

@@ -1,16 +1,41 @@
 import { logFileInput, type LogFileLocation } from './log-file-input';
 import { SERVICE_ACCOUNT_DIR } from './paths';
-import type { KubernetesFilter, NestFilter, TailInput } from './pipeline/model';
+import type { KubernetesFilter, NestFilter, Parser, TailInput } from './pipeline/model';
 
 export const CONTAINER_LOG_TAG = 'kube.*';
 
-/** Container logs (CRI files) from every pod on the node; containerd splits lines at 16 KiB. */
-export function containerLogInput({ logDir, stateDir, maxLineSize }: LogFileLocation): TailInput {
+/**
+ * One CRI log line (`<time> <stream> <P|F> <text>`) into `time`, `stream`, `logtag` and `log`, the
+ * key the kubernetes filter merges. Each line stays its own record: Fluent Bit 5.1.1's built-in
+ * `cri` multiline parser joins partial (P) lines without any size bound (its
+ * multiline_buffer_limit is not applied to them, fluent/fluent-bit#9097), so one endless line
+ * would become a record above the sink's line limit, which VictoriaLogs drops while answering 200.
+ * The name is ours: the image's parsers.conf already defines `cri`.
+ */
+export const criLogParser: Parser = {
+  name: 'cri-log',
+  format: 'regex',
+  regex: '^(?<time>[^ ]+) (?<stream>stdout|stderr) (?<logtag>[^ ]*) (?<log>.*)$',
+  time_key: 'time',
+  time_format: '%Y-%m-%dT%H:%M:%S.%L%z',
+};
+
+/**
+ * Container logs (CRI files) from every pod on the node; containerd splits lines at 16 KiB.
+ * kubelet names each `<pod>_<namespace>_<container>-<container id>.log`.
+ */
+export function containerLogInput({ logDir, stateDir, maxLineSize, skipContainers }: LogFileLocation & { skipContainers?: ContainerRef }): TailInput {
   return {
     ...logFileInput({ tag: CONTAINER_LOG_TAG, logDir, files: '*.log', stateDir, dbName: 'flb_kube', maxLineSize }),
-    // Built-in multiline parsers (not the [PARSER] entries): join CRI partial (P) lines.
-    'multiline.parser': 'docker, cri',
+    ...(skipContainers && { exclude_path: `${logDir}/*_${skipContainers.namespace}_${skipContainers.container}-*.log` }),
+    parser: criLogParser.name,
   };
+}
+
+/** Containers of a name in a namespace, e.g. Fluent Bit's own. */
+export interface ContainerRef {
+  namespace: string;
+  container: string;
 }
 
 /** Pod metadata from the API server; JSON log lines are merged into the record. */

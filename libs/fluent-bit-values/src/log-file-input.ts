@@ -31,7 +31,10 @@ export function logFileInput(options: LogFileInputOptions): TailInput {
     'db.sync': 'normal',
     'storage.type': 'filesystem',
     read_from_head: true,
-    // The 32k default silently drops longer lines with skip_long_lines.
+    // Reads start at 16k and grow up to the longest line. The chunk default is 32768 bytes while
+    // `32k` is 32,000 (sizes are decimal): left at its default, a 32k maximum stops Fluent Bit at
+    // start-up, "buffer_max_size must be >= buffer_chunk" (in_tail tail_config.c; measured on 5.1.1).
+    buffer_chunk_size: '16k',
     buffer_max_size: options.maxLineSize,
     skip_long_lines: true,
     // Look for new files (new pods) every 10 s instead of the default 60 s.

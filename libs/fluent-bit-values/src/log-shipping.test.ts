@@ -42,10 +42,14 @@ describe('log shipping pipeline (corrections to the story)', () => {
     expect(pipeline.service['storage.max_chunks_up']).toBe(16);
   });
 
-  it('keeps long lines instead of silently skipping anything over 32k', () => {
-    expect(tail!.buffer_max_size).toBe('256k');
+  it('reads each CRI line as a record of its own: joining partial lines has no size bound in 5.1.1', () => {
+    expect(tail!.buffer_max_size).toBe('32k');
     expect(tail!.db).toBe('/var/fluent-bit/state/flb_kube.db');
-    expect(tail!['multiline.parser']).toBe('docker, cri');
+    expect(tail!['multiline.parser']).toBeUndefined();
+    expect(tail!.parser).toBe('cri-log');
+    const parser = pipeline.parsers.find((p) => p.name === 'cri-log')!;
+    const fields = new RegExp(parser.regex!.replace(/\(\?<(\w+)>/g, '(?<$1>')).exec('2026-12-01T03:22:21.123456789Z stderr P {"msg":"a b"}')?.groups;
+    expect(fields).toEqual({ time: '2026-12-01T03:22:21.123456789Z', stream: 'stderr', logtag: 'P', log: '{"msg":"a b"}' });
   });
 
   it('reads files that exist at first start from the beginning (the position DB prevents re-reads)', () => {
@@ -54,7 +58,7 @@ describe('log shipping pipeline (corrections to the story)', () => {
   });
 
   it('loads parsers by absolute path and defines no parser the image already has (fatal on 5.1)', () => {
-    expect(pipeline.service.parsers_file).toEqual(['/fluent-bit/etc/parsers.conf']);
+    expect(pipeline.service.parsers_file).toEqual(['/fluent-bit/etc/parsers.conf', '/fluent-bit/etc/conf/custom_parsers.conf']);
     // The image's parsers.conf, as generated from shared/fluent-bit by codegen (sha256-pinned).
     const builtIn = IMAGE_PARSERS;
     expect(builtIn).toContain('docker');
@@ -68,6 +72,14 @@ describe('log shipping pipeline (corrections to the story)', () => {
     expect(pipeline.filters.map((filter) => filter.name)).toEqual(['kubernetes', 'modify', 'nest']);
     expect(pipeline.filters[1]).toMatchObject({ set: { cluster: 'infra', environment: 'production' } });
     expect(pipeline.filters[0]).toMatchObject({ merge_log: true, keep_log: false, labels: true, annotations: false });
+  });
+
+  it('ships only the streams asked for, and refuses a pipeline with none', () => {
+    const { containerLogs: _, ...auditOnly } = withAudit;
+    expect(logShippingPipeline(auditOnly).inputs.map((input) => input.tag)).toEqual(['audit.*']);
+    expect(logShippingPipeline(auditOnly).filters.map((filter) => filter.name)).toEqual(['modify']);
+    const { auditLogs: __, ...neither } = auditOnly;
+    expect(() => logShippingPipeline(neither)).toThrow(/no stream to ship/);
   });
 
   it('collects no audit logs unless asked, and with audit every output has an input that feeds it', () => {

@@ -8,20 +8,31 @@ export const CUSTOM_PARSERS_FILE = `${CHART_CONFIG_DIR}/custom_parsers.conf`;
 
 export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-/** The host's log tree, mounted read-only at the same path; the log directories below are in it. */
-export const HOST_LOG_DIR = '/var/log';
-
-/** Host directories Fluent Bit reads and writes; mounted at the same paths in the pod. */
+/** Host directories the collectors read and write; each is mounted at the same path in its pod. */
 export interface HostPaths {
-  /** kubelet's symlinks to the CRI log files under /var/log/pods. */
+  /** kubelet's symlinks to the CRI log files, one per container. */
   containerLogs: string;
-  /** Tail positions and the filesystem buffer; must survive the pod. */
+  /** Where those symlinks point (kubelet's pod log directory): mounted too, or they dangle. */
+  podLogs: string;
+  /** kube-apiserver's audit log directory (control-plane nodes). */
+  auditLogs: string;
+  /** The node collector's tail positions and filesystem buffer; must survive the pod. */
   state: string;
+  /** The audit collector's, apart: it runs as another user. */
+  auditState: string;
 }
 
-/** Talos Linux: only /var is writable; audit path from `--audit-log-path` (siderolabs/talos constants.go). */
-export const TALOS_HOST_PATHS: HostPaths & { auditLogs: string } = {
+/**
+ * Talos Linux: only /var is writable; the audit path is kube-apiserver's `--audit-log-path`
+ * (siderolabs/talos constants.go), a 0700 directory of uid 65534, the user kube-apiserver runs as.
+ */
+export const TALOS_HOST_PATHS: HostPaths = {
   containerLogs: '/var/log/containers',
+  podLogs: '/var/log/pods',
   auditLogs: '/var/log/audit/kube',
   state: '/var/fluent-bit/state',
+  auditState: '/var/fluent-bit/audit-state',
 };
+
+/** The user and group kube-apiserver runs as on Talos, who owns its audit log directory. */
+export const TALOS_AUDIT_LOG_OWNER = { user: 65534, group: 65534 } as const;

@@ -5,15 +5,15 @@ import { TALOS_HOST_PATHS } from './paths';
 export const containerLogsOnly: LogShippingOptions = {
   cluster: 'infra',
   environment: 'production',
-  hostPaths: TALOS_HOST_PATHS,
+  stateDir: TALOS_HOST_PATHS.state,
   sink: { host: 'vmauth-victoria-logs.observability.svc.cluster.local', port: 8427, path: '/insert/jsonline' },
-  containerLogs: { tenant: { accountId: '0', projectId: '0' }, queueLimit: '864M', maxLineSize: '256k' },
+  containerLogs: { logDir: TALOS_HOST_PATHS.containerLogs, tenant: { accountId: '0', projectId: '0' }, queueLimit: '864M', maxLineSize: '32k' },
   retryBackoffCap: 30,
   maxChunksInMemory: 16,
 };
 
-/** Container logs and API audit events, as the infra cluster ships them. */
+/** Container logs and API audit events in one pipeline (clusters run them in two collectors). */
 export const withAuditLogs: LogShippingOptions = {
   ...containerLogsOnly,
-  auditLogs: { logDir: '/var/log/audit/kube', tenant: { accountId: '1', projectId: '0' }, queueLimit: '270M', maxLineSize: '1M' },
+  auditLogs: { logDir: TALOS_HOST_PATHS.auditLogs, tenant: { accountId: '1', projectId: '0' }, queueLimit: '270M', maxLineSize: '260k' },
 };

@@ -36,6 +36,9 @@ export function serviceSection({ stateDir, retryBackoffCap, maxChunksInMemory, c
     // The chart's readiness probe reads /api/v2/health. Retries do not count against it, only
     // chunks dropped (4xx, e.g. a 401 from vmauth), which is data loss worth surfacing.
     health_check: true,
+    // UTF-8 as it is: escaping it as \uXXXX (the default) can triple a JSON record's size on its
+    // way to the sink's line limit (src/flb_utils.c); VictoriaLogs reads UTF-8 JSON.
+    'json.escape_unicode': false,
     'scheduler.base': 5,
     'scheduler.cap': retryBackoffCap,
     'storage.path': `${stateDir}/flb-storage/`,

@@ -1,4 +1,4 @@
-import { fluentBitChartValues, refuseHelmTemplates, type FluentBitChartOptions } from './chart-values';
+import { collectorValues, refuseHelmTemplates, type FluentBitChartOptions } from './chart-values';
 import type { FluentBitChartValues } from './generated/chart-values';
 import { CHART_CONFIG_DIR, CUSTOM_PARSERS_FILE } from './paths';
 import type { Pipeline } from './pipeline/model';
@@ -35,7 +35,7 @@ function withoutChartParsersFile(pipeline: Pipeline): Pipeline {
 
 /**
  * Values for the fluent-bit chart 0.58.x running the pipeline from Fluent Bit's YAML
- * configuration: everything {@link fluentBitChartValues} sets, except that the pipeline is
+ * configuration: the collector's values (chart-values.ts), the pipeline
  * `config.extraFiles['fluent-bit.yaml']` (mounted at /fluent-bit/etc/conf/fluent-bit.yaml) and
  * `args` start Fluent Bit with it.
  *
@@ -49,9 +49,8 @@ export function fluentBitYamlChartValues(options: FluentBitChartOptions): Fluent
   const pipeline = withoutChartParsersFile(options.pipeline);
   const yaml = toYamlConfig(pipeline);
   refuseHelmTemplates(yaml);
-  const values = fluentBitChartValues({ ...options, pipeline });
   return {
-    ...values,
+    ...collectorValues(options),
     args: [...YAML_CONFIG_ARGS],
     config: { service: '', inputs: '', filters: '', outputs: '', customParsers: '', extraFiles: { [YAML_CONFIG_FILE]: yaml } },
   };

@@ -21,6 +21,7 @@ const exprOf = (files: ManifestFile[], alert: string) => rulesOf(files).find((r)
  * src/flb_input.c L1603-1824), kube-state-metrics' and vmagent's `up`.
  */
 const FLUENT_BIT_V2 = [
+  'fluentbit_input_long_line_skipped_total',
   'fluentbit_input_records_total',
   'fluentbit_output_chunk_available_capacity_percent',
   'fluentbit_output_dropped_records_total',
@@ -71,8 +72,12 @@ describe('the Fluent Bit alerting rules', () => {
     const stalled = exprOf(files, FLUENT_BIT_ALERTS.outputStalled);
     expect(stalled).toContain('fluentbit_output_proc_records_total{namespace="observability", service="fluent-bit", name="http.0"}[10m]');
     expect(stalled).toContain('fluentbit_input_records_total{namespace="observability", service="fluent-bit", name="tail.0"}[10m]');
-    expect(stalled).toContain('name="http.1"');
-    expect(stalled).toContain('name="tail.1"');
+    expect(stalled).not.toContain('http.1');
+    // The audit collector's own rules, on its own Service.
+    const audit = (files.find((f) => f.path === `${APP}/vmrule.yaml`)!.documents[1] as VMRule).spec.groups.flatMap((g) => g.rules);
+    const auditStalled = audit.find((r) => r.alert === FLUENT_BIT_ALERTS.outputStalled)!.expr!;
+    expect(auditStalled).toContain('fluentbit_output_proc_records_total{namespace="observability", service="fluent-bit-audit", name="http.0"}[10m]');
+    expect(auditStalled).toContain('fluentbit_input_records_total{namespace="observability", service="fluent-bit-audit", name="tail.0"}[10m]');
     const containersOnly = exprOf(render({ ...validSettings(), auditLogs: { enabled: false } }), FLUENT_BIT_ALERTS.outputStalled);
     expect(containersOnly).toContain('name="http.0"');
     expect(containersOnly).not.toContain('http.1');

@@ -27,6 +27,7 @@ export const FLUENT_BIT_ALERTS = {
   droppedRecords: 'FluentBitOutputDroppedRecords',
   queueNearlyFull: 'FluentBitOutputQueueNearlyFull',
   outputStalled: 'FluentBitOutputStalled',
+  longLinesSkipped: 'FluentBitLongLinesSkipped',
   podNotReady: 'FluentBitPodNotReady',
   daemonSetUnavailable: 'FluentBitDaemonSetPodsUnavailable',
   scrapeFailing: 'FluentBitMetricsScrapeFailing',
@@ -107,6 +108,18 @@ export function fluentBitAlerts({ name, namespace, pipeline }: FluentBitAlertsOp
         ]
       : []),
     {
+      alert: FLUENT_BIT_ALERTS.longLinesSkipped,
+      // in_tail counts each line longer than buffer_max_size it skips (plugins/in_tail/tail_config.c);
+      // the buffer is sized to the sink's line limit, so these are the records it could not take.
+      expr: `sum by (namespace, pod, name) (increase(fluentbit_input_long_line_skipped_total{${scraped}}[1h])) > 0`,
+      for: '0m',
+      severity: 'warning',
+      summary: 'Fluent Bit skipped lines longer than its buffer: pod {{ $labels.namespace }}/{{ $labels.pod }}, input {{ $labels.name }}',
+      description:
+        '{{ $labels.namespace }}/{{ $labels.pod }} skipped {{ $value | humanize }} lines in the last hour that were longer than buffer_max_size of input {{ $labels.name }}, which is sized to the log sink\'s line limit: they are not in VictoriaLogs. ' +
+        'For audit events, lower the audit policy level of the requests that produce them, or raise VictoriaLogs\' -insert.maxLineSizeBytes and logSink.maxLineBytes together.',
+    },
+    {
       alert: FLUENT_BIT_ALERTS.podNotReady,
       // kube-state-metrics, scraped with honorLabels so `namespace`/`pod` are the pod's.
       expr:
@@ -142,7 +155,7 @@ export function fluentBitAlerts({ name, namespace, pipeline }: FluentBitAlertsOp
     },
   ];
 
-  return alertingRules({ name, namespace, groups: [{ name: 'fluent-bit', rules }] });
+  return alertingRules({ name, namespace, groups: [{ name, rules }] });
 }
 
 /** Fluent Bit's instance names (`flb_input_name()`/`flb_output_name()`; our model sets no alias): `<plugin>.<n>`. */

@@ -11,7 +11,11 @@ const documentAt = <T>(files: ManifestFile[], path: string): T => {
 };
 
 const APP = 'observability/fluent-bit/app';
-const values = (files: ManifestFile[]) => documentAt<HelmRelease>(files, `${APP}/helmrelease.yaml`).spec!.values as unknown as FluentBitChartValues;
+const releases = (files: ManifestFile[]) => files.find((f) => f.path === `${APP}/helmrelease.yaml`)!.documents as HelmRelease[];
+const values = (files: ManifestFile[], release = 'fluent-bit') =>
+  releases(files).find((r) => r.metadata.name === release)!.spec!.values as unknown as FluentBitChartValues;
+/** The Fluent Bit YAML configuration a release runs. */
+const configOf = (chart: FluentBitChartValues) => chart.config.extraFiles!['fluent-bit.yaml']!;
 
 /** `${NAME}` references Flux substitutes (not the `$${NAME}` escapes meant for Fluent Bit). */
 const fluxReferences = (files: ManifestFile[]): Set<string> =>
@@ -85,18 +89,44 @@ describe('a rendered cluster', () => {
     expect(documentAt<{ resources: string[] }>(unmanaged, `${APP}/kustomization.yaml`).resources).not.toContain('namespace.yaml');
   });
 
-  it('grants DAC_READ_SEARCH only where audit logs are collected', () => {
-    expect(values(render()).securityContext?.capabilities?.add).toEqual(['DAC_READ_SEARCH']);
-    expect(values(render()).config.inputs).toContain('path ${KUBE_AUDIT_LOG_PATH}/kube-apiserver.log');
-    const off = values(render({ ...validSettings(), auditLogs: { enabled: false } }));
-    expect(off.securityContext?.capabilities?.add).toBeUndefined();
-    expect(off.config.inputs).not.toContain('audit');
+  it('reads audit logs with a second collector on control planes, as their owner, with no capability', () => {
+    expect(releases(render()).map((r) => r.metadata.name)).toEqual(['fluent-bit', 'fluent-bit-audit']);
+    const node = values(render());
+    const audit = values(render(), 'fluent-bit-audit');
+    expect(configOf(node)).not.toContain('audit');
+    expect(configOf(audit)).toContain('path: "${KUBE_AUDIT_LOG_PATH}/kube-apiserver.log"');
+    expect(configOf(audit)).not.toContain('kubernetes');
+    for (const chart of [node, audit]) expect(chart.securityContext?.capabilities).toEqual({ drop: ['ALL'] });
+    expect(audit.securityContext).toMatchObject({ runAsUser: 65534, runAsGroup: 65534, runAsNonRoot: true });
+    expect(audit.nodeSelector).toEqual({ 'node-role.kubernetes.io/control-plane': '' });
+    expect(audit.daemonSetVolumes?.map((v) => v.hostPath?.path)).toEqual(['${KUBE_AUDIT_LOG_PATH}', '${FLUENT_BIT_AUDIT_STATE_PATH}']);
+    const ks = documentAt<Kustomization>(render(), 'observability/fluent-bit/ks.yaml');
+    expect(ks.spec?.healthChecks?.filter((check) => check.kind === 'DaemonSet').map((check) => check.name)).toEqual(['fluent-bit', 'fluent-bit-audit']);
+    const off = render({ ...validSettings(), auditLogs: { enabled: false } });
+    expect(releases(off).map((r) => r.metadata.name)).toEqual(['fluent-bit']);
+  });
+
+  it('does not read Fluent Bit`s own container logs back (no feedback loop), in the namespace it runs in', () => {
+    expect(configOf(values(render()))).toContain('exclude_path: "${CONTAINERD_LOG_PATH}/*_observability_fluent-bit-*.log"');
+    const settings = validSettings();
+    settings.fluentBit.namespace = { name: 'logging', managed: true };
+    expect(configOf(values(render(settings)))).toContain('exclude_path: "${CONTAINERD_LOG_PATH}/*_logging_fluent-bit-*.log"');
   });
 
   it('sizes each on-disk queue for the stated outage', () => {
     // 60 min x 300 lines/s x 800 B = 864,000,000 B; audit 60 x 50 x 1500 B = 270,000,000 B (M = 10^6).
-    expect(values(render()).config.outputs).toContain('storage.total_limit_size 864M');
-    expect(values(render()).config.outputs).toContain('storage.total_limit_size 270M');
+    expect(configOf(values(render()))).toContain('storage.total_limit_size: 864M');
+    expect(configOf(values(render(), 'fluent-bit-audit'))).toContain('storage.total_limit_size: 270M');
+  });
+
+  it('sizes audit lines to the sink`s line limit, and refuses a limit container log records exceed', () => {
+    expect(configOf(values(render(), 'fluent-bit-audit'))).toContain('buffer_max_size: 260k');
+    const raised = validSettings();
+    raised.logSink.maxLineBytes = 1024 * 1024;
+    expect(configOf(values(render(raised), 'fluent-bit-audit'))).toContain('buffer_max_size: 1047k');
+    const low = validSettings();
+    low.logSink.maxLineBytes = 128 * 1024;
+    expect(() => render(low)).toThrow(/logSink\.maxLineBytes: got 131072, expected at least 226304/);
   });
 
   it('takes vmauth credentials from a Secret through the environment, never inline', () => {
@@ -108,9 +138,19 @@ describe('a rendered cluster', () => {
       { name: 'VMAUTH_PASSWORD', valueFrom: { secretKeyRef: { name: 'fluent-bit-vmauth', key: 'password' } } },
     ]);
     // `$${X}` survives Flux substitution as `${X}`, which Fluent Bit expands from its environment.
-    expect(chart.config.outputs).toContain('http_user $${VMAUTH_USERNAME}');
-    expect(chart.config.outputs).toContain('http_passwd $${VMAUTH_PASSWORD}');
+    expect(configOf(chart)).toContain('http_user: "$${VMAUTH_USERNAME}"');
+    expect(configOf(chart)).toContain('http_passwd: "$${VMAUTH_PASSWORD}"');
+    expect(values(render(settings), 'fluent-bit-audit').env).toEqual(chart.env);
     expect(values(render()).env).toBeUndefined();
+  });
+
+  it('lets the audit collector reach DNS and the vmauth pods only: it reads no API', () => {
+    const [, audit] = render().find((f) => f.path === `${APP}/networkpolicy.yaml`)!.documents as Array<{ spec: { egress: Array<{ ports: unknown[] }>; podSelector: unknown } }>;
+    expect(audit!.spec.egress.map((rule) => rule.ports)).toEqual([
+      [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+      [{ protocol: 'TCP', port: 8427 }],
+    ]);
+    expect(audit!.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'fluent-bit', 'app.kubernetes.io/instance': 'fluent-bit-audit' } });
   });
 
   it('lets egress reach DNS, the API server endpoints and the vmauth pods only', () => {

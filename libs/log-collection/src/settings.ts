@@ -4,7 +4,7 @@ import { memoryForChunks } from '@gitops/fluent-bit-values';
 import { quantityValue } from '@gitops/manifest';
 import schema from '../schema/log-collection-settings.schema.json';
 import type { LogCollectionSettings, Outage } from './generated/log-collection-settings';
-import { AUDIT_EVENT_BYTES, ENRICHED_RECORD_BYTES, MAX_QUEUE_BYTES, queueBytes } from './sizing';
+import { AUDIT_EVENT_BYTES, CONTAINER_LINE_BYTES, CONTAINER_RECORD_BYTES, ENRICHED_RECORD_BYTES, MAX_QUEUE_BYTES, queueBytes } from './sizing';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 const validateSchema = ajv.compile<LogCollectionSettings>(schema);
@@ -15,7 +15,7 @@ export const MIN_MEMORY_LIMIT = memoryForChunks(CHUNKS_IN_MEMORY);
 
 /** Every problem with the options at once: the schema, then the rules a schema cannot express. */
 export function logCollectionIssues(input: unknown): SettingsIssue[] {
-  return [...schemaIssues(validateSchema, input), ...resourceIssues(input), ...queueIssues(input), ...credentialIssues(input)];
+  return [...schemaIssues(validateSchema, input), ...resourceIssues(input), ...queueIssues(input), ...credentialIssues(input), ...lineSizeIssues(input)];
 }
 
 /** vmauth that answers 401 without credentials makes Fluent Bit drop every chunk, unretried. */
@@ -23,6 +23,14 @@ function credentialIssues(input: unknown): SettingsIssue[] {
   const sink = (input as { logSink?: { requiresCredentials?: unknown; credentials?: unknown } } | null)?.logSink;
   return sink?.requiresCredentials === true && sink.credentials === undefined
     ? [{ path: 'logSink.credentials', value: undefined, expected: 'credentials (a Secret with the vmauth user and password): this vmauth requires them, answers 401 without, and Fluent Bit drops a chunk on 401 without retrying' }]
+    : [];
+}
+
+/** Every container log record must fit the sink's line limit: VictoriaLogs drops longer ones and answers 200. */
+function lineSizeIssues(input: unknown): SettingsIssue[] {
+  const max = (input as { logSink?: { maxLineBytes?: unknown } } | null)?.logSink?.maxLineBytes;
+  return typeof max === 'number' && max < CONTAINER_RECORD_BYTES
+    ? [{ path: 'logSink.maxLineBytes', value: max, expected: `at least ${CONTAINER_RECORD_BYTES} (a container log record can reach that: a ${CONTAINER_LINE_BYTES}-byte CRI line JSON-escaped up to 6x, plus Kubernetes metadata); raise VictoriaLogs' -insert.maxLineSizeBytes with it` }]
     : [];
 }
 

@@ -1,3 +1,4 @@
+import { VICTORIA_LOGS_DEFAULT_MAX_LINE_BYTES } from '@gitops/fluent-bit-lint';
 import type { LogCollectionSettings } from './generated/log-collection-settings';
 
 /** Where logs go: the vmauth Service in front of VictoriaLogs, and its pods' labels (for egress). */
@@ -45,4 +46,4 @@ export function victoriaLogsClusterVMAuth({
 }
 
 /** VictoriaLogs' default -insert.maxLineSizeBytes: longer lines are dropped, answered 200. */
-export const VICTORIA_LOGS_MAX_LINE_BYTES = 256 * 1024;
+export const VICTORIA_LOGS_MAX_LINE_BYTES = VICTORIA_LOGS_DEFAULT_MAX_LINE_BYTES;

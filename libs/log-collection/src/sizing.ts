@@ -1,3 +1,4 @@
+import { escapeFactor, KUBERNETES_METADATA_BYTES, largestRecordBytes, longestFittingLine } from '@gitops/fluent-bit-lint';
 import type { Size } from '@gitops/fluent-bit-values';
 import type { Outage } from './generated/log-collection-settings';
 
@@ -23,3 +24,28 @@ export const queueBytes = (outage: Outage, recordBytes: number): number =>
 /** The on-disk queue that holds the stated outage (Fluent Bit sizes are decimal: M = 10^6 B, flb_utils.c). */
 export const queueLimitFor = (outage: Outage, recordBytes: number): Size =>
   `${Math.ceil(queueBytes(outage, recordBytes) / 1e6)}M`;
+
+/**
+ * containerd splits a container's output into lines of at most 16 KiB (MaxContainerLogLineSize,
+ * containerd internal/cri/config/config_unix.go; Talos does not change it), so a CRI line with its
+ * prefix fits 32k (32,000 bytes: Fluent Bit sizes are decimal).
+ */
+export const CONTAINER_LINE_BYTES = 32_000;
+/** What our filters stamp on a record besides Kubernetes metadata (cluster, environment, log_type). */
+const STAMPED_FIELDS_BYTES = 512;
+
+/** The largest container log record: a CRI line read as text (escaped), Kubernetes metadata, our fields. */
+export const CONTAINER_RECORD_BYTES = largestRecordBytes({
+  lineBytes: CONTAINER_LINE_BYTES,
+  parsedAsJson: false,
+  escapeUnicode: false,
+  addedBytes: KUBERNETES_METADATA_BYTES + STAMPED_FIELDS_BYTES,
+});
+
+/**
+ * The longest audit event line shipped: as long as the sink takes. Events are parsed as JSON and
+ * written back with UTF-8 unescaped (json.escape_unicode false), so they do not grow; longer ones
+ * are skipped and counted (fluentbit_input_long_line_skipped_total).
+ */
+export const auditLineBuffer = (maxLineBytes: number): Size =>
+  `${Math.floor(longestFittingLine(maxLineBytes, escapeFactor(true, false), STAMPED_FIELDS_BYTES) / 1000)}k`;

@@ -31,16 +31,18 @@ describe('cluster projects inferred from clusters/<name>/cluster.ts', () => {
     expect((await inferred([])).glob).toBe('clusters/*/cluster.ts');
   });
 
-  it('makes each cluster folder the project clusters-<name> with typecheck, render and validate', async () => {
+  it('makes each cluster folder the project clusters-<name> with typecheck, render, validate and diff', async () => {
     const { results } = await inferred(['clusters/alpha/cluster.ts', 'clusters/beta/cluster.ts']);
     const projects = projectsOf(results);
     expect(Object.keys(projects).sort()).toEqual(['clusters/alpha', 'clusters/beta']);
     const alpha = projects['clusters/alpha'];
     expect(alpha).toMatchObject({ name: 'clusters-alpha', root: 'clusters/alpha', projectType: 'application', tags: ['type:cluster'] });
-    expect(Object.keys(alpha.targets)).toEqual(['typecheck', 'render', 'validate']);
+    expect(Object.keys(alpha.targets)).toEqual(['typecheck', 'render', 'validate', 'diff']);
     expect(alpha.targets.typecheck).toMatchObject({ command: 'tsx tools/nx-plugin/src/typecheck-folder.ts clusters/alpha', cache: true });
     expect(alpha.targets.render).toMatchObject({ executor: '@gitops/nx-plugin:render', options: { cluster: 'alpha' }, cache: false });
     expect(alpha.targets.validate).toMatchObject({ executor: '@gitops/nx-plugin:validate', options: { cluster: 'alpha' }, cache: true, outputs: [] });
+    // The diff reads git history, which no cache input covers: never cached.
+    expect(alpha.targets.diff).toEqual({ command: 'tsx tools/diff/main.ts --cluster alpha', cache: false });
   });
 
   it('caches validate on the cluster`s own rendered folder and the toolkit it runs, nothing of other clusters', async () => {

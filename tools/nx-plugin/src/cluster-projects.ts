@@ -61,6 +61,11 @@ export function clusterProjectConfiguration(name: string, root: string, absolute
       inputs: ['production', '^production', rendered, ...VALIDATE_ENVIRONMENT],
       outputs: [],
     },
+    // The rendered diff against a git base (tools/diff): never cached, its input is the git history.
+    diff: {
+      command: `tsx tools/diff/main.ts --cluster ${name}`,
+      cache: false,
+    },
   };
   // A user's own tests of their cluster run only where they wrote some.
   if (hasTests(absoluteRoot)) targets['test'] = {};

@@ -31,6 +31,7 @@ export interface Service {
   'storage.max_chunks_up'?: number;
   'storage.backlog.mem_limit'?: Size;
   'storage.delete_irrecoverable_chunks'?: boolean;
+  'json.escape_unicode'?: boolean;
 }
 
 interface CommonInput {
@@ -42,6 +43,8 @@ interface CommonInput {
 export interface TailInput extends CommonInput {
   name: 'tail';
   path: string;
+  /** Comma-separated globs of files the `path` glob finds but not to read. */
+  exclude_path?: string;
   /** Comma-separated built-in multiline parsers, e.g. `docker, cri`. */
   'multiline.parser'?: string;
   parser?: string;

@@ -38,10 +38,12 @@ const CONTAINER_LOGS_ONLY = `service:
   daemon: false
   log_level: info
   parsers_file: /fluent-bit/etc/parsers.conf
+  parsers_file: /fluent-bit/etc/conf/custom_parsers.conf
   http_server: true
   http_listen: "0.0.0.0"
   http_port: 2020
   health_check: true
+  json.escape_unicode: false
   scheduler.base: 5
   scheduler.cap: 30
   storage.path: /var/fluent-bit/state/flb-storage/
@@ -49,6 +51,12 @@ const CONTAINER_LOGS_ONLY = `service:
   storage.checksum: false
   storage.max_chunks_up: 16
   storage.backlog.mem_limit: 5M
+parsers:
+  - name: cri-log
+    format: regex
+    regex: "^(?<time>[^ ]+) (?<stream>stdout|stderr) (?<logtag>[^ ]*) (?<log>.*)$"
+    time_key: time
+    time_format: "%Y-%m-%dT%H:%M:%S.%L%z"
 pipeline:
   inputs:
     - name: tail
@@ -58,10 +66,11 @@ pipeline:
       db.sync: normal
       storage.type: filesystem
       read_from_head: true
-      buffer_max_size: 256k
+      buffer_chunk_size: 16k
+      buffer_max_size: 32k
       skip_long_lines: true
       refresh_interval: 10
-      multiline.parser: docker, cri
+      parser: cri-log
   filters:
     - name: kubernetes
       match: kube.*
@@ -121,7 +130,7 @@ describe('YAML Fluent Bit config', () => {
     );
     expect(yaml).toContain(
       [
-        'parsers:',
+        '    time_format: "%Y-%m-%dT%H:%M:%S.%L%z"',
         '  - name: k8s-audit-event',
         '    format: json',
         '    time_key: stageTimestamp',
@@ -185,9 +194,9 @@ describe('YAML Fluent Bit config', () => {
       ...withAuditLogs,
       cluster: '${CLUSTER}',
       environment: '${ENVIRONMENT}',
-      hostPaths: { containerLogs: '${CONTAINERD_LOG_PATH}', state: '${FLUENT_BIT_STATE_PATH}' },
+      stateDir: '${FLUENT_BIT_STATE_PATH}',
       sink: { ...withAuditLogs.sink, port: '${OBSERVABILITY_LOG_ENDPOINT_PORT}', credentials: { user: '$${VMAUTH_USERNAME}', password: '$${VMAUTH_PASSWORD}' } },
-      containerLogs: { ...withAuditLogs.containerLogs, tenant: { accountId: '${OBSERVABILITY_LOG_ACCOUNT_ID}', projectId: '0' } },
+      containerLogs: { ...withAuditLogs.containerLogs!, logDir: '${CONTAINERD_LOG_PATH}', tenant: { accountId: '${OBSERVABILITY_LOG_ACCOUNT_ID}', projectId: '0' } },
     });
     const yaml = toYamlConfig(pipeline);
     expect(yaml).toContain('        - "cluster ${CLUSTER}"\n        - "environment ${ENVIRONMENT}"\n');
@@ -234,7 +243,7 @@ describe('YAML Fluent Bit config', () => {
 
   it('leaves out empty sections', () => {
     const pipeline = logShippingPipeline(containerLogsOnly);
-    const yaml = toYamlConfig({ ...pipeline, filters: [] });
+    const yaml = toYamlConfig({ ...pipeline, filters: [], parsers: [] });
     expect(yaml).not.toContain('filters:');
     expect(yaml).not.toContain('parsers:');
   });
