@@ -76,15 +76,3 @@ export function parseCommandLine(argv: readonly string[], defaultFormat = proces
     },
   };
 }
-
-/** The arguments, or: help printed and exit 0; a usage error printed and exit 2. */
-export function readCommandLine(argv: readonly string[]): ValidateArgs {
-  const parsed = parseCommandLine(argv);
-  if ('args' in parsed) return parsed.args;
-  if ('help' in parsed) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
-  process.stderr.write(`validate: ${parsed.error}\n${USAGE.split('\n')[0]}\n(--help for the options)\n`);
-  process.exit(2);
-}
