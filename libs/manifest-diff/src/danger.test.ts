@@ -99,14 +99,14 @@ describe('privilege', () => {
 describe('network-widened', () => {
   const before = networkPolicy([API_SERVER_RULE, SINK_RULE]);
   it('fires on a wider ipBlock, with the CIDR it replaces', () => {
-    const after = networkPolicy([{ ...API_SERVER_RULE, to: [{ ipBlock: { cidr: '10.10.0.0/16' } }] }, SINK_RULE]);
-    expect(diffOf([before], [after])[0]!.flags.map((f) => f.reason)).toEqual(['new destination ipBlock 10.10.0.0/16 (wider than ipBlock 10.10.0.11/32) on TCP 6443']);
+    const after = networkPolicy([{ ...API_SERVER_RULE, to: [{ ipBlock: { cidr: '192.0.2.0/24' } }] }, SINK_RULE]);
+    expect(diffOf([before], [after])[0]!.flags.map((f) => f.reason)).toEqual(['new destination ipBlock 192.0.2.0/24 (wider than ipBlock 192.0.2.11/32) on TCP 6443']);
   });
   it('fires on a removed except, a new port, a rule without peers and egress no longer isolated', () => {
     const excepted = networkPolicy([{ ports: [{ port: 443 }], to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }] }]);
     expect(rulesOf(diffOf([excepted], [networkPolicy([{ ports: [{ port: 443 }], to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }])]))).toEqual(['network-widened']);
     const port = networkPolicy([{ ...API_SERVER_RULE, ports: [{ port: 6443, protocol: 'TCP' }, { port: 10250, protocol: 'TCP' }] }, SINK_RULE]);
-    expect(diffOf([before], [port])[0]!.flags.map((f) => f.reason)).toEqual(['new port TCP 10250 to ipBlock 10.10.0.11/32, ipBlock 10.10.0.12/32']);
+    expect(diffOf([before], [port])[0]!.flags.map((f) => f.reason)).toEqual(['new port TCP 10250 to ipBlock 192.0.2.11/32, ipBlock 192.0.2.12/32']);
     const open = networkPolicy([API_SERVER_RULE, { ports: SINK_RULE.ports }]);
     expect(diffOf([before], [open])[0]!.flags.map((f) => f.reason)).toEqual(['a rule allows any destination (no to restriction) on TCP 8427']);
     expect(rulesOf(diffOf([before], [networkPolicy([API_SERVER_RULE, SINK_RULE], ['Ingress'])]))).toEqual(['network-widened']);
@@ -114,7 +114,7 @@ describe('network-widened', () => {
   it('stays quiet when rules and peers are reordered or a CIDR narrows', () => {
     const reordered = networkPolicy([SINK_RULE, { ...API_SERVER_RULE, to: [...API_SERVER_RULE.to].reverse() }]);
     expect(rulesOf(diffOf([before], [reordered]))).toEqual([]);
-    const narrower = networkPolicy([{ ...API_SERVER_RULE, to: [{ ipBlock: { cidr: '10.10.0.11/32' } }] }, SINK_RULE]);
+    const narrower = networkPolicy([{ ...API_SERVER_RULE, to: [{ ipBlock: { cidr: '192.0.2.11/32' } }] }, SINK_RULE]);
     expect(diffOf([before], [narrower])).toHaveLength(1);
     expect(rulesOf(diffOf([before], [narrower]))).toEqual([]);
   });

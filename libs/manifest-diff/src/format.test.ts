@@ -14,7 +14,7 @@ function changedCluster(name: string, extra = 0): ClusterDiff {
   const before = [helmRelease(), networkPolicy([API_SERVER_RULE, SINK_RULE]), daemonSet()].map((object) => ({ object }));
   const after = [
     helmRelease((v) => (v.config.outputs = replaceOnce(GOOD_CONFIG.outputs, 'retry_limit no_limits', 'retry_limit 3'))),
-    networkPolicy([{ ...API_SERVER_RULE, to: [{ ipBlock: { cidr: '10.10.0.0/16' } }] }, SINK_RULE]),
+    networkPolicy([{ ...API_SERVER_RULE, to: [{ ipBlock: { cidr: '192.0.2.0/24' } }] }, SINK_RULE]),
     daemonSet(),
   ].map((object) => ({ object }));
   return diffCluster(name, { objects: [...before, ...configMaps('a')] }, { objects: [...after, ...configMaps('b')] });
@@ -28,8 +28,8 @@ describe('text', () => {
     expect(text).toContain(
       '~ [OUTPUT] http kube.*: retry_limit no_limits -> 3\n          ⚠ durability: fewer retries (no_limits -> 3): chunks are dropped sooner while the sink is down',
     );
-    expect(text).toContain('~ spec.egress[0].to[0].ipBlock.cidr: 10.10.0.11/32 -> 10.10.0.0/16');
-    expect(text).toContain('⚠ network-widened: new destination ipBlock 10.10.0.0/16 (wider than ipBlock 10.10.0.11/32) on TCP 6443');
+    expect(text).toContain('~ spec.egress[0].to[0].ipBlock.cidr: 192.0.2.11/32 -> 192.0.2.0/24');
+    expect(text).toContain('⚠ network-widened: new destination ipBlock 192.0.2.0/24 (wider than ipBlock 192.0.2.11/32) on TCP 6443');
     expect(text).toContain('\nNo changes: quiet.\n');
   });
 });

@@ -40,7 +40,7 @@ export const networkPolicy = (egress: unknown[], policyTypes: string[] = ['Egres
   spec: { podSelector: { matchLabels: { app: 'fluent-bit' } }, policyTypes, egress },
 });
 
-export const API_SERVER_RULE = { ports: [{ port: 6443, protocol: 'TCP' }], to: [{ ipBlock: { cidr: '10.10.0.11/32' } }, { ipBlock: { cidr: '10.10.0.12/32' } }] };
+export const API_SERVER_RULE = { ports: [{ port: 6443, protocol: 'TCP' }], to: [{ ipBlock: { cidr: '192.0.2.11/32' } }, { ipBlock: { cidr: '192.0.2.12/32' } }] };
 export const SINK_RULE = { ports: [{ port: 8427, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { name: 'observability' } }, podSelector: { matchLabels: { app: 'vmauth' } } }] };
 
 const applied = (objects: ReadonlyArray<KubeObject | AppliedObject>): AppliedObject[] => objects.map((o) => ('object' in o ? (o as AppliedObject) : { object: o as KubeObject, kustomization: 'apps' }));
