@@ -17,6 +17,7 @@ import { readBlockYaml } from './block-yaml';
 import { locateFindings } from './locate';
 import { schemaFindings } from './schema-check';
 import { parseDocuments, READ_LIMITS } from './yaml-documents';
+import { yamlDocuments } from './yaml-arbitraries.test-support';
 
 const RUN = { seed: Number(process.env['FC_SEED'] ?? 0xb10c), numRuns: Number(process.env['FC_RUNS'] ?? 300) } as const;
 const full = (text: string) => parseDocuments(text, READ_LIMITS, 'full');
@@ -59,14 +60,8 @@ describe('block YAML reader', () => {
     const key = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.constantFrom('on', 'y', '1', 'a b', 'a:b', '#', '- x', 'k8s.io/name')).filter((k) => k !== '__proto__');
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('on', 'no', '0777', '1e3', '2001-12-14', ' lead', 'trail ', 'a: b', 'a #b', "it's", '"q"', 'x\ny\n', 'x\n\n', '\n', '|', '- a'));
     const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
-      list: fc.array(tie('value'), { maxLength: 4 }),
-      map: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
-    }));
-    const document = fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
     fc.assert(
-      fc.property(fc.array(document, { minLength: 1, maxLength: 3 }), fc.boolean(), (documents, kubectlStyle) => {
+      fc.property(yamlDocuments(key, scalar), fc.boolean(), (documents, kubectlStyle) => {
         const written = kubectlStyle
           ? documents.map((d) => stringify(d, { version: '1.1', lineWidth: 0, indentSeq: false })).join('---\n')
           : toYaml(documents, 'generated');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocuments } from './yaml-documents';
+import { yamlDocuments } from './yaml-arbitraries.test-support';
 
 // Fixed seed: the same cases every run. Search further locally: FC_SEED=<n> FC_RUNS=5000 (and --testTimeout).
 const RUN = { seed: Number(process.env['FC_SEED'] ?? 0x5eed7), numRuns: Number(process.env['FC_RUNS'] ?? 300) } as const;
@@ -50,14 +51,8 @@ describe('parseDocuments, property-based', () => {
   it('reads back what the yaml library writes (YAML 1.1, as Kubernetes tooling reads it)', () => {
     const key = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__');
     const scalar = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null));
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
-      list: fc.array(tie('value'), { maxLength: 4 }),
-      map: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
-    }));
-    const document = fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
     fc.assert(
-      fc.property(fc.array(document, { minLength: 1, maxLength: 3 }), (documents) => {
+      fc.property(yamlDocuments(key, scalar), (documents) => {
         const text = documents.map((d) => stringify(d, { version: '1.1' })).join('---\n');
         const result = parseDocuments(text);
         expect(result.errors).toEqual([]);
