@@ -2,7 +2,7 @@
  * Whether a Fluent Bit release is watched: its VMServiceScrape reads the metrics endpoint that has
  * the storage and output metrics, a VMRule alerts on them, and every VMRule expression parses.
  */
-import { promqlMetricNames, promqlSyntaxErrors } from '@gitops/vmrule';
+import { promqlLabelMatchers, promqlMetricNames, promqlSyntaxErrors } from '@gitops/vmrule';
 import type { ClusterModel } from './cluster-model';
 import { namespaceOf, ofKind } from './cluster-model';
 import { fluentBitReleases } from './cross-references';
@@ -88,21 +88,21 @@ function metricsPathFindings(model: ClusterModel, release: BuiltObject): Finding
   return findings;
 }
 
-/** Label matchers that name a workload: a rule with one of them watches only the release it names. */
-const RELEASE_MATCHER = /\b(service|job|daemonset|owner_name)\s*(=~|=)\s*"((?:[^"\\]|\\.)*)"/g;
+/** Labels that name a workload: a rule selecting one of them watches only the release it names. */
+const WORKLOAD_LABELS = new Set(['service', 'job', 'daemonset', 'owner_name']);
 
 /**
- * Whether a rule watches the release whose Service and DaemonSet are `fullname`: it names it in a
- * service/job/daemonset/owner_name matcher, or names no workload at all (then it watches every one).
+ * Whether a rule watches the release whose Service and DaemonSet are `fullname`: a positive
+ * matcher on a workload label names it, or the rule names no workload at all (then it watches
+ * every one).
  */
 function watches(expr: string, fullname: string): boolean {
-  const matchers = [...expr.matchAll(RELEASE_MATCHER)];
+  const matchers = promqlLabelMatchers(expr).filter((m) => WORKLOAD_LABELS.has(m.label) && (m.operator === '=' || m.operator === '=~'));
   if (matchers.length === 0) return true;
-  return matchers.some(([, , operator, value]) => {
-    const text = JSON.parse(`"${value}"`) as string;
-    if (operator === '=') return text === fullname;
+  return matchers.some(({ operator, value }) => {
+    if (operator === '=') return value === fullname;
     try {
-      return new RegExp(`^(?:${text})$`).test(fullname);
+      return new RegExp(`^(?:${value})$`).test(fullname);
     } catch {
       return true; // a regex JavaScript cannot read: give it the benefit of the doubt
     }

@@ -36,3 +36,42 @@ export function promqlMetricNames(expr: string): string[] {
   });
   return [...names].sort();
 }
+
+export interface PromqlLabelMatcher {
+  label: string;
+  operator: '=' | '!=' | '=~' | '!~';
+  /** The matched value, unquoted. */
+  value: string;
+}
+
+/** Every label matcher of the expression's selectors (`name{label="value"}`), in order. */
+export function promqlLabelMatchers(expr: string): PromqlLabelMatcher[] {
+  const matchers: PromqlLabelMatcher[] = [];
+  parser.parse(expr).iterate({
+    enter: (node) => {
+      if (node.name !== 'UnquotedLabelMatcher') return;
+      const label = node.node.getChild('LabelName');
+      const operator = node.node.getChild('MatchOp');
+      const value = node.node.getChild('StringLiteral');
+      if (!label || !operator || !value) return;
+      matchers.push({
+        label: expr.slice(label.from, label.to),
+        operator: expr.slice(operator.from, operator.to) as PromqlLabelMatcher['operator'],
+        value: unquote(expr.slice(value.from, value.to)),
+      });
+    },
+  });
+  return matchers;
+}
+
+/** A PromQL string: "..." and '...' with Go escapes, `...` raw. */
+function unquote(literal: string): string {
+  const body = literal.slice(1, -1);
+  if (literal.startsWith('`')) return body;
+  const doubleQuoted = literal.startsWith("'") ? body.replace(/\\'/g, "'").replace(/"/g, '\\"') : body;
+  try {
+    return JSON.parse(`"${doubleQuoted}"`) as string;
+  } catch {
+    return body; // an escape JSON lacks (\a, \x..): near enough for matching names
+  }
+}

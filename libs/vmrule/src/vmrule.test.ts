@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertingRules, promqlMetricNames, promqlSyntaxErrors } from './index';
+import { alertingRules, promqlLabelMatchers, promqlMetricNames, promqlSyntaxErrors } from './index';
 
 describe('alertingRules', () => {
   it('builds a VMRule with severity as a label and summary/description as annotations', () => {
@@ -57,5 +57,17 @@ describe('promqlMetricNames', () => {
     expect(
       promqlMetricNames('sum by (pod) (increase(b_total{name="a_total"}[10m])) == 0 and on (pod) a == 0 or absent(b_total) or {__name__="c"}'),
     ).toEqual(['a', 'b_total']);
+  });
+});
+
+describe('promqlLabelMatchers', () => {
+  it('lists the selectors` label matchers with their operator and unquoted value, not grouping labels', () => {
+    expect(promqlLabelMatchers(`sum by (service) (x{service="fluent-bit", name=~'a|b'}) and on (pod) y{daemonset!=\`q"r\`, job="a\\"b"}`)).toEqual([
+      { label: 'service', operator: '=', value: 'fluent-bit' },
+      { label: 'name', operator: '=~', value: 'a|b' },
+      { label: 'daemonset', operator: '!=', value: 'q"r' },
+      { label: 'job', operator: '=', value: 'a"b' },
+    ]);
+    expect(promqlLabelMatchers('up == 0')).toEqual([]);
   });
 });
