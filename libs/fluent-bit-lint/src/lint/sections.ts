@@ -37,3 +37,10 @@ export function maybeFilesystem(value: string | undefined): boolean {
   if (value === undefined || value === '') return false;
   return hasEnv(value) || !['memory', 'memrb'].includes(lower(value));
 }
+
+/** The URI path of an http output to VictoriaLogs' JSON-lines ingestion (`/insert/jsonline`), else undefined. */
+export function victoriaLogsJsonLinesPath(output: ConfigSection): string | undefined {
+  if (pluginName(output) !== 'http') return undefined;
+  const path = (prop(output, 'uri')?.value ?? '').split('?', 1)[0]!;
+  return !hasEnv(path) && /\/insert\/jsonline\/?$/.test(path) ? path : undefined;
+}

@@ -11,7 +11,7 @@ import { sizeInBytes } from '../../util';
 import { at, type LintContext } from '../context';
 import type { LoadedParsers } from '../load';
 import { matchesTag, type Producer } from '../producers';
-import { lower, pluginName, prop, props, serviceValue } from '../sections';
+import { lower, pluginName, prop, props, serviceValue, victoriaLogsJsonLinesPath } from '../sections';
 
 /** in_tail's default buffer_max_size (plugins/in_tail/tail.h FLB_TAIL_CHUNK). */
 const TAIL_DEFAULT_BUFFER = 32_768;
@@ -28,9 +28,6 @@ const TRUE = new Set(['on', 'true', 'yes', '1']);
 const isOn = (value: string | undefined, byDefault: boolean) => (value === undefined ? byDefault : TRUE.has(lower(value)));
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 
-/** Whether an output ships to VictoriaLogs' JSON-lines endpoint (the sink whose line limit applies). */
-const isVictoriaLogs = (output: ConfigSection) =>
-  pluginName(output) === 'http' && /\/insert\/jsonline\/?(\?|$)/.test(prop(output, 'uri')?.value ?? '');
 
 export function checkSinkLineSize(
   ctx: LintContext,
@@ -42,7 +39,8 @@ export function checkSinkLineSize(
 ): void {
   // Only against a stated limit: the lint does not know the sink (validate states the cluster's, or VictoriaLogs' default).
   const limit = ctx.input.sinkMaxLineBytes;
-  const sinkOutputs = outputs.filter(isVictoriaLogs);
+  // The outputs to VictoriaLogs' JSON-lines endpoint: the sink whose line limit applies.
+  const sinkOutputs = outputs.filter((output) => victoriaLogsJsonLinesPath(output) !== undefined);
   if (limit === undefined || sinkOutputs.length === 0) return;
   const escapeUnicode = isOn(serviceValue(service, 'json.escape_unicode')?.value, true);
   for (const producer of producers) {

@@ -1,13 +1,13 @@
 /** 6. http outputs to VictoriaLogs /insert/jsonline: Format, _msg_field and tenant headers. */
 import type { ConfigSection } from '../../types';
 import { at, type LintContext } from '../context';
-import { hasEnv, lower, prop, props } from '../sections';
+import { hasEnv, lower, prop, props, victoriaLogsJsonLinesPath } from '../sections';
 
 export function checkVictoriaLogs(ctx: LintContext, output: ConfigSection): void {
+  const path = victoriaLogsJsonLinesPath(output);
   const uri = prop(output, 'uri');
-  if (!uri) return;
-  const [path = '', query = ''] = uri.value.split('?', 2);
-  if (hasEnv(path) || !/\/insert\/jsonline\/?$/.test(path)) return;
+  if (path === undefined || !uri) return;
+  const query = uri.value.split('?', 2)[1] ?? '';
   const format = prop(output, 'format');
   if (!format || lower(format.value) !== 'json_lines') {
     at(
