@@ -14,3 +14,6 @@ export const PARSER_FILE_KINDS = ['PARSER', 'MULTILINE_PARSER'];
 const UPSTREAM_FILE_KINDS = ['UPSTREAM', 'NODE'];
 const OTHER_KINDS = ['PLUGINS', 'STREAM_TASK', 'STREAM_PROCESSOR', 'UPSTREAM_SERVERS'];
 export const ALL_KINDS = [...MAIN_KINDS, ...PARSER_FILE_KINDS, ...UPSTREAM_FILE_KINDS, ...OTHER_KINDS];
+
+/** in_tail's default buffer_chunk_size and buffer_max_size, in bytes (plugins/in_tail/tail.h FLB_TAIL_CHUNK). */
+export const TAIL_BUFFER_DEFAULT = 32_768;

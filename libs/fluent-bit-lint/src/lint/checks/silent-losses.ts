@@ -2,6 +2,7 @@
 import type { ConfigSection } from '../../types';
 import { at, type LintContext } from '../context';
 import { sizeInBytes } from '../../util';
+import { TAIL_BUFFER_DEFAULT } from '../constants';
 import { lower, maybeFilesystem, prop } from '../sections';
 
 /** containerd's longest CRI line: 16 KiB of text (MaxContainerLogLineSize) and its prefix. */
@@ -36,15 +37,13 @@ export function checkTailLosses(ctx: LintContext, input: ConfigSection): void {
   }
 }
 
-/** in_tail's default buffer_chunk_size and buffer_max_size: 32768 bytes (plugins/in_tail/tail.h FLB_TAIL_CHUNK). */
-const TAIL_CHUNK_DEFAULT = 32_768;
 
 /** A tail input Fluent Bit 5.1.1 refuses at start-up: its read buffer starts above its maximum (dry-run passes it). */
 export function checkTailBuffers(ctx: LintContext, input: ConfigSection): void {
   const chunk = prop(input, 'buffer_chunk_size');
   const max = prop(input, 'buffer_max_size');
-  const chunkBytes = chunk ? sizeInBytes(chunk.value) : TAIL_CHUNK_DEFAULT;
-  const maxBytes = max ? sizeInBytes(max.value) : TAIL_CHUNK_DEFAULT;
+  const chunkBytes = chunk ? sizeInBytes(chunk.value) : TAIL_BUFFER_DEFAULT;
+  const maxBytes = max ? sizeInBytes(max.value) : TAIL_BUFFER_DEFAULT;
   if (!(chunkBytes > maxBytes)) return; // NaN (a ${VAR} or a malformed size) is not compared
   at(
     ctx,

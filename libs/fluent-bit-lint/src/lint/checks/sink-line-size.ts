@@ -8,13 +8,12 @@ import {
 } from '../../record-size';
 import type { ConfigSection } from '../../types';
 import { sizeInBytes } from '../../util';
+import { TAIL_BUFFER_DEFAULT } from '../constants';
 import { at, type LintContext } from '../context';
 import type { LoadedParsers } from '../load';
 import { matchesTag, type Producer } from '../producers';
 import { lower, pluginName, prop, props, serviceValue, victoriaLogsJsonLinesPath } from '../sections';
 
-/** in_tail's default buffer_max_size (plugins/in_tail/tail.h FLB_TAIL_CHUNK). */
-const TAIL_DEFAULT_BUFFER = 32_768;
 /**
  * Built-in multiline parsers that join lines with no size bound in 5.1.1: cri (FLB_ML_EQ) and
  * docker (FLB_ML_ENDSWITH) concatenate without multiline_buffer_limit (src/multiline/flb_ml.c;
@@ -60,7 +59,7 @@ export function checkSinkLineSize(
     const buffer = prop(input, 'buffer_max_size');
     const lineBytes = joiners.length > 0
       ? sizeInBytes(serviceValue(service, 'multiline_buffer_limit')?.value ?? MULTILINE_BUFFER_DEFAULT)
-      : buffer ? sizeInBytes(buffer.value) : TAIL_DEFAULT_BUFFER;
+      : buffer ? sizeInBytes(buffer.value) : TAIL_BUFFER_DEFAULT;
     if (!Number.isFinite(lineBytes)) continue; // ${VAR} or a malformed size, reported elsewhere
 
     const parserName = prop(input, 'parser')?.value;
